@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Executes notebooks through the real Java kernel, on copies, and checks every cell.
+
+  execute_notebooks.py [--out DIR] [--timeout S] [NOTEBOOK_OR_DIR ...]
+
+Each notebook is copied to --out (default build/test-notebooks) and run there with nbclient; the
+originals are never touched. A cell fails the notebook if it raises, unless it is a learner stub: a cell
+tagged "raises-exception" with metadata {"lif": {"stub": "<text>"}} must raise an error whose text holds
+"UnsupportedOperationException" and <text>, and nothing else passes for it. The executed copy and an HTML
+export of each notebook stay in --out for review. Results go to --out/results.json.
+Exit status: 0 when every notebook passes.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+os.environ["JUPYTER_PATH"] = os.pathsep.join(
+    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+
+KERNEL = "lif-java"
+
+
+def find_notebooks(paths):
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [os.path.join(folder, f) for f in sorted(files) if f.endswith(".ipynb")]
+        else:
+            found.append(path)
+    return found
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def error_text(output):
+    traceback = ANSI.sub("", "\n".join(output.get("traceback", [])))
+    return "%s: %s\n%s" % (output.get("ename", ""), output.get("evalue", ""), traceback)
+
+
+def check_cells(nb):
+    """Problems found in an executed notebook: errors outside stubs, stubs that did not fail as they should."""
+    problems = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        stub = cell.metadata.get("lif", {}).get("stub")
+        if stub:
+            texts = [error_text(e) for e in errors]
+            if not any("UnsupportedOperationException" in t and stub in t for t in texts):
+                problems.append("cell %d: learner stub should raise UnsupportedOperationException(%r), got %s"
+                                % (index, stub, (texts[0][:300] if texts else "no error")))
+        elif errors:
+            problems.append("cell %d raised: %s" % (index, error_text(errors[0])[:600]))
+    return problems
+
+
+def export_html(executed_path, html_path):
+    try:
+        import html_export  # offline plotly.js embedding, when present
+        html_export.export(executed_path, html_path)
+        return
+    except ImportError:
+        pass
+    from nbconvert import HTMLExporter
+    body, _ = HTMLExporter().from_filename(executed_path)
+    with open(html_path, "w", encoding="utf-8") as out:
+        out.write(body)
+
+
+def run(path, out_root, timeout, base):
+    rel = os.path.relpath(os.path.abspath(path), base)
+    copy = os.path.join(out_root, rel)
+    os.makedirs(os.path.dirname(copy), exist_ok=True)
+    shutil.copyfile(path, copy)
+    nb = nbformat.read(copy, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=120, kernel_name=KERNEL,
+                            resources={"metadata": {"path": os.path.dirname(copy)}})
+    started = time.monotonic()
+    problems = []
+    with open(os.path.splitext(copy)[0] + ".kernel.log", "w") as kernel_log:
+        try:
+            client.execute(stdout=kernel_log, stderr=kernel_log)  # the kernel's own chatter goes to the log
+        except CellExecutionError:
+            pass  # the error output is in the notebook: check_cells reports it
+        except (CellTimeoutError, DeadKernelError) as e:
+            problems.append("%s: %s" % (type(e).__name__, str(e).strip()[:600]))
+        except Exception as e:  # the kernel failed to start, and the like: report, don't crash the run
+            problems.append("%s: %s" % (type(e).__name__, e))
+    seconds = time.monotonic() - started
+    nbformat.write(nb, copy)
+    problems += check_cells(nb)
+    try:
+        export_html(copy, os.path.splitext(copy)[0] + ".html")
+    except Exception as e:
+        problems.append("HTML export failed: %s: %s" % (type(e).__name__, e))
+    return {"notebook": rel, "seconds": round(seconds, 2), "problems": problems, "executed": copy}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", default=[os.path.join(ROOT, "notebooks")])
+    parser.add_argument("--out", default=os.path.join(ROOT, "build", "test-notebooks"))
+    parser.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
+    args = parser.parse_args()
+
+    notebooks = find_notebooks(args.paths)
+    if not notebooks:
+        print("error: no notebooks found in %s" % " ".join(args.paths), file=sys.stderr)
+        return 1
+    base = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in notebooks])
+    os.makedirs(args.out, exist_ok=True)
+    results = []
+    for path in notebooks:
+        result = run(path, args.out, args.timeout, base)
+        results.append(result)
+        status = "PASS" if not result["problems"] else "FAIL"
+        print("%s %s (%.1f s)" % (status, result["notebook"], result["seconds"]), flush=True)
+        for problem in result["problems"]:
+            print("     " + problem.replace("\n", "\n     "), flush=True)
+    failed = sum(1 for r in results if r["problems"])
+    with open(os.path.join(args.out, "results.json"), "w") as out:
+        json.dump({"passed": len(results) - failed, "failed": failed, "notebooks": results}, out, indent=1)
+    print("notebooks: %d passed, %d failed" % (len(results) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
