@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Start-up reliability of the installed Java kernel: start it, run one cell, stop it, many times.
+
+  start_cycles.py --client N    N cycles through jupyter_client/nbclient (as the test runner starts kernels)
+  start_cycles.py --server N    N cycles through a live Notebook server's REST and websocket API
+                                 (as a learner's browser starts kernels)
+
+A cycle fails when the cell's result has not arrived within --timeout seconds (default 60). Prints the
+median and worst time from kernel start to first cell result, writes --json, exits 1 on any failure.
+"""
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ["JUPYTER_PATH"] = os.pathsep.join(
+    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+KERNEL = "lif-java"
+CODE = 'System.out.println("ready " + (20 * 2 + 2));'
+EXPECT = "ready 42"
+
+
+def client_cycle(timeout, log):
+    from jupyter_client.manager import KernelManager
+    km = KernelManager(kernel_name=KERNEL)
+    started = time.monotonic()
+    km.start_kernel(stdout=log, stderr=log)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=timeout)
+        msg_id = kc.execute(CODE)
+        deadline = started + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("no result within %d s" % timeout)
+            msg = kc.get_iopub_msg(timeout=left)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream" and EXPECT in msg["content"]["text"]:
+                return time.monotonic() - started
+            if msg["msg_type"] == "error":
+                raise RuntimeError("cell failed: %s" % msg["content"].get("evalue"))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(python, log):
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTER_TOKEN=token)
+    command = [python, "-m", "notebook", "--no-browser", "--ip=127.0.0.1", "--port=%d" % port,
+               "--port-retries=0", "--notebook-dir=%s" % os.path.join(ROOT, "notebooks")]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    import urllib.request
+    for _ in range(300):
+        try:
+            urllib.request.urlopen("http://127.0.0.1:%d/api/status?token=%s" % (port, token), timeout=1)
+            return server, port, token
+        except OSError:
+            if server.poll() is not None:
+                raise RuntimeError("the Notebook server exited; see its log")
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("the Notebook server did not answer within 60 s")
+
+
+async def server_cycle(port, token, timeout):
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+    from tornado.websocket import websocket_connect
+    base = "http://127.0.0.1:%d" % port
+    headers = {"Authorization": "token " + token}
+    http = AsyncHTTPClient()
+    started = time.monotonic()
+    reply = await http.fetch(HTTPRequest(base + "/api/kernels", method="POST", headers=headers,
+                                         body=json.dumps({"name": KERNEL})))
+    kernel_id = json.loads(reply.body)["id"]
+    try:
+        ws = await websocket_connect(HTTPRequest("ws://127.0.0.1:%d/api/kernels/%s/channels?session_id=%s"
+                                                 % (port, kernel_id, uuid.uuid4().hex), headers=headers))
+        msg_id = uuid.uuid4().hex
+        ws.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "username": "test", "session": uuid.uuid4().hex, "msg_type": "execute_request",
+                       "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": {"code": CODE, "silent": False, "store_history": True, "user_expressions": {},
+                        "allow_stdin": False, "stop_on_error": True}}))
+        deadline = started + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("no result within %d s" % timeout)
+            raw = await asyncio.wait_for(ws.read_message(), left)
+            if raw is None:
+                raise RuntimeError("websocket closed")
+            msg = json.loads(raw)
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream" and EXPECT in msg["content"]["text"]:
+                ws.close()
+                return time.monotonic() - started
+            if msg["msg_type"] == "error":
+                raise RuntimeError("cell failed: %s" % msg["content"].get("evalue"))
+    finally:
+        await http.fetch(HTTPRequest(base + "/api/kernels/" + kernel_id, method="DELETE", headers=headers),
+                         raise_error=False)
+
+
+def report(kind, times, failures, cycles):
+    line = "%s: %d cycles, %d failed" % (kind, cycles, len(failures))
+    if times:
+        line += ", start to first result: median %.2f s, worst %.2f s" % (statistics.median(times), max(times))
+    print(line, flush=True)
+    for f in failures:
+        print("  " + f)
+    return {"kind": kind, "cycles": cycles, "failed": len(failures), "failures": failures,
+            "median_s": statistics.median(times) if times else None, "worst_s": max(times) if times else None,
+            "times_s": [round(t, 3) for t in times]}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--client", type=int, default=0, metavar="N")
+    parser.add_argument("--server", type=int, default=0, metavar="N")
+    parser.add_argument("--timeout", type=int, default=60)
+    parser.add_argument("--json", default=os.path.join(ROOT, "build", "test-results", "kernel-start.json"))
+    args = parser.parse_args()
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    log_path = os.path.splitext(args.json)[0] + ".log"
+    results = []
+    with open(log_path, "w") as log:
+        if args.client:
+            times, failures = [], []
+            for k in range(args.client):
+                try:
+                    times.append(client_cycle(args.timeout, log))
+                except Exception as e:
+                    failures.append("client cycle %d: %s: %s" % (k + 1, type(e).__name__, e))
+            results.append(report("jupyter_client", times, failures, args.client))
+        if args.server:
+            server, port, token = start_server(sys.executable, log)
+            times, failures = [], []
+            try:
+                loop = asyncio.new_event_loop()
+                for k in range(args.server):
+                    try:
+                        times.append(loop.run_until_complete(server_cycle(port, token, args.timeout)))
+                    except Exception as e:
+                        failures.append("server cycle %d: %s: %s" % (k + 1, type(e).__name__, e))
+            finally:
+                server.terminate()
+                server.wait(30)
+            results.append(report("notebook server", times, failures, args.server))
+    with open(args.json, "w") as out:
+        json.dump(results, out, indent=1)
+    return 1 if any(r["failed"] for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
