@@ -42,6 +42,11 @@ def random_stream():
         np.random.seed(seed)
         write(f"random_seed{seed}.txt", np.random.random(10000),
               f"np.random.seed({seed}); np.random.random(10000)")
+    # The top of numpy's integer seed range, and an array seed (init_by_array, the parallel chunks' streams).
+    np.random.seed(4294967295)
+    write("random_seed4294967295.txt", np.random.random(100), "np.random.seed(4294967295); random(100)")
+    np.random.seed([2020, 3])
+    write("random_seed_array_2020_3.txt", np.random.random(100), "np.random.seed([2020, 3]); random(100)")
     # Mixed calls continue one stream: scalar, vector, then a row-major matrix.
     np.random.seed(7)
     rows = [np.random.random()] + list(np.random.random(5)) + list(np.random.random((3, 4)).ravel())
