@@ -300,11 +300,91 @@ public final class Lif {
     }
 
     /**
-     * The fused ensemble loop: BLOCK neurons at a time (their draws are consecutive in the stream), each
-     * step updates the block's potentials and folds the block's mean and M2 into the per-step running
-     * mean and M2 (Chan et al.). Hand-written rather than StepStatistics.add per neuron for speed.
+     * The fused ensemble loop: BLOCK = 8 neurons at a time (their draws are consecutive in the stream);
+     * each step updates the block's 8 potentials (held in locals, 8 independent dependency chains),
+     * then folds the block's mean and M2 (tree sums, two-pass) into the per-step running mean and M2
+     * (Chan et al.). Hand-written rather than StepStatistics.add per neuron because it is the hot loop:
+     * the arithmetic of each potential is exactly that of {@link #step} and {@link #ensemble}.
      */
     private StepStatistics neuronMajor(int n, NumpyRandom rng) {
+        boolean pipeline = (long) n * steps() >= PIPELINE_MIN_STEPS && Runtime.getRuntime().availableProcessors() > 1;
+        return neuronMajor(n, rng, pipeline);
+    }
+
+    /** Ensembles of at least this many neuron-steps generate their draws on a second thread. */
+    static final long PIPELINE_MIN_STEPS = 2_000_000;
+    /** Doubles per hand-over buffer of the pipeline (2 MB). */
+    private static final int PIPELINE_BUFFER = 1 << 18;
+
+    StepStatistics neuronMajor(int n, NumpyRandom rng, boolean pipeline) {
+        final int steps = steps();
+        final double[] mean = new double[steps];
+        final double[] m2 = new double[steps];
+        if (!pipeline) {
+            final double[] u = new double[BLOCK * steps];
+            for (int start = 0; start < n; start += BLOCK) {
+                int nb = Math.min(BLOCK, n - start);
+                rng.fill(u, 0, nb * steps);
+                foldBlock(u, 0, nb, start, mean, m2);
+            }
+            return new StepStatistics(n, mean, m2);
+        }
+        // The stream is sequential, so one thread makes the draws (the costly part: MT19937 and the
+        // conversion to doubles) while this one simulates: same draws, same arithmetic, same result.
+        final int group = Math.max(BLOCK, PIPELINE_BUFFER / steps / BLOCK * BLOCK); // neurons per buffer
+        final java.util.concurrent.BlockingQueue<double[]> free = new java.util.concurrent.ArrayBlockingQueue<>(3);
+        final java.util.concurrent.BlockingQueue<double[]> full = new java.util.concurrent.ArrayBlockingQueue<>(3);
+        for (int b = 0; b < 3; b++) {
+            free.add(new double[group * steps]);
+        }
+        final Throwable[] failure = new Throwable[1];
+        Thread producer = new Thread(() -> {
+            try {
+                for (int start = 0; start < n; start += group) {
+                    double[] buf = free.take();
+                    rng.fill(buf, 0, Math.min(group, n - start) * steps);
+                    full.put(buf);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+                full.offer(new double[0]); // wake the consumer
+            }
+        }, "lif-random-stream");
+        producer.setDaemon(true);
+        producer.start();
+        try {
+            for (int start = 0; start < n; start += group) {
+                double[] buf = full.take();
+                if (buf.length == 0) {
+                    throw new IllegalStateException("random stream failed", failure[0]);
+                }
+                int inGroup = Math.min(group, n - start);
+                for (int b = 0; b < inGroup; b += BLOCK) {
+                    foldBlock(buf, b * steps, Math.min(BLOCK, inGroup - b), start + b, mean, m2);
+                }
+                free.put(buf);
+            }
+            producer.join();
+        } catch (InterruptedException e) {
+            producer.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return new StepStatistics(n, mean, m2);
+    }
+
+    private void foldBlock(double[] u, int off, int nb, int before, double[] mean, double[] m2) {
+        if (nb == BLOCK) {
+            fullBlock(u, off, before, mean, m2);
+        } else {
+            partialBlock(u, off, nb, before, mean, m2);
+        }
+    }
+
+    /** 8 neurons whose draws are u[off+b*T .. off+b*T+T-1], folded into mean/m2 after {@code before} neurons. */
+    private void fullBlock(double[] u, int off, int before, double[] mean, double[] m2) {
         final int steps = steps();
         final double eL = p.eL();
         final double r = p.r();
@@ -315,55 +395,95 @@ public final class Lif {
         final double vTh = spikes ? p.vTh() : Double.POSITIVE_INFINITY; // never crossed when spikes are off
         final double vReset = p.vReset();
         final boolean euler = integrator == Integrator.EULER;
-        final double[] u = new double[BLOCK * steps];
-        final double[] cur = new double[BLOCK * steps]; // cur[k * BLOCK + b]: step k of block neuron b
-        final double[] mean = new double[steps];
-        final double[] m2 = new double[steps];
-        final double[] v = new double[BLOCK];
-        for (int start = 0; start < n; start += BLOCK) {
-            final int nb = Math.min(BLOCK, n - start);
-            rng.fill(u, 0, nb * steps);
-            for (int b = 0; b < nb; b++) {
-                int base = b * steps;
-                for (int k = 1; k < steps; k++) {
-                    cur[k * BLOCK + b] = iMean * (1 + scale * (2 * u[base + k] - 1));
-                }
-                v[b] = eL;
+        final double wb = 8.0 / (before + 8);
+        final double wab = before * 8.0 / (before + 8);
+        double delta0 = eL - mean[0]; // step 0: every neuron at E_L, block M2 = 0
+        mean[0] += delta0 * wb;
+        m2[0] += delta0 * delta0 * wab;
+        double v0 = eL, v1 = eL, v2 = eL, v3 = eL, v4 = eL, v5 = eL, v6 = eL, v7 = eL;
+        final int s0 = off, s1 = off + steps, s2 = off + 2 * steps, s3 = off + 3 * steps, s4 = off + 4 * steps,
+                s5 = off + 5 * steps, s6 = off + 6 * steps, s7 = off + 7 * steps;
+        for (int k = 1; k < steps; k++) {
+            // the tutorial's noise current, iMean * (1 + scale * (2u - 1)), for each neuron
+            double i0 = iMean * (1 + scale * (2 * u[s0 + k] - 1));
+            double i1 = iMean * (1 + scale * (2 * u[s1 + k] - 1));
+            double i2 = iMean * (1 + scale * (2 * u[s2 + k] - 1));
+            double i3 = iMean * (1 + scale * (2 * u[s3 + k] - 1));
+            double i4 = iMean * (1 + scale * (2 * u[s4 + k] - 1));
+            double i5 = iMean * (1 + scale * (2 * u[s5 + k] - 1));
+            double i6 = iMean * (1 + scale * (2 * u[s6 + k] - 1));
+            double i7 = iMean * (1 + scale * (2 * u[s7 + k] - 1));
+            if (euler) {
+                v0 = v0 + a * ((eL - v0) + r * i0);
+                v1 = v1 + a * ((eL - v1) + r * i1);
+                v2 = v2 + a * ((eL - v2) + r * i2);
+                v3 = v3 + a * ((eL - v3) + r * i3);
+                v4 = v4 + a * ((eL - v4) + r * i4);
+                v5 = v5 + a * ((eL - v5) + r * i5);
+                v6 = v6 + a * ((eL - v6) + r * i6);
+                v7 = v7 + a * ((eL - v7) + r * i7);
+            } else {
+                double w0 = eL + r * i0, w1 = eL + r * i1, w2 = eL + r * i2, w3 = eL + r * i3;
+                double w4 = eL + r * i4, w5 = eL + r * i5, w6 = eL + r * i6, w7 = eL + r * i7;
+                v0 = w0 + (v0 - w0) * d;
+                v1 = w1 + (v1 - w1) * d;
+                v2 = w2 + (v2 - w2) * d;
+                v3 = w3 + (v3 - w3) * d;
+                v4 = w4 + (v4 - w4) * d;
+                v5 = w5 + (v5 - w5) * d;
+                v6 = w6 + (v6 - w6) * d;
+                v7 = w7 + (v7 - w7) * d;
             }
-            final double wb = (double) nb / (start + nb);
-            final double wab = (double) start * nb / (start + nb);
-            double delta0 = eL - mean[0]; // step 0: every neuron at E_L, block M2 = 0
-            mean[0] += delta0 * wb;
-            m2[0] += delta0 * delta0 * wab;
-            for (int k = 1; k < steps; k++) {
-                final int o = k * BLOCK;
-                double s = 0;
-                for (int b = 0; b < nb; b++) {
-                    double x;
-                    if (euler) {
-                        x = v[b] + a * ((eL - v[b]) + r * cur[o + b]);
-                    } else {
-                        double vInf = eL + r * cur[o + b];
-                        x = vInf + (v[b] - vInf) * d;
-                    }
-                    if (x > vTh) {
-                        x = vReset;
-                    }
-                    v[b] = x;
-                    s += x;
-                }
-                double mb = s / nb;
-                double q = 0;
-                for (int b = 0; b < nb; b++) {
-                    double dv = v[b] - mb;
-                    q += dv * dv;
-                }
-                double delta = mb - mean[k];
-                mean[k] += delta * wb;
-                m2[k] += q + delta * delta * wab;
-            }
+            if (v0 > vTh) v0 = vReset;
+            if (v1 > vTh) v1 = vReset;
+            if (v2 > vTh) v2 = vReset;
+            if (v3 > vTh) v3 = vReset;
+            if (v4 > vTh) v4 = vReset;
+            if (v5 > vTh) v5 = vReset;
+            if (v6 > vTh) v6 = vReset;
+            if (v7 > vTh) v7 = vReset;
+            // block mean and M2 with tree sums (short dependency chains)
+            double mb = (((v0 + v1) + (v2 + v3)) + ((v4 + v5) + (v6 + v7))) * 0.125;
+            double e0 = v0 - mb, e1 = v1 - mb, e2 = v2 - mb, e3 = v3 - mb;
+            double e4 = v4 - mb, e5 = v5 - mb, e6 = v6 - mb, e7 = v7 - mb;
+            double q = ((e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3)) + ((e4 * e4 + e5 * e5) + (e6 * e6 + e7 * e7));
+            double delta = mb - mean[k];
+            mean[k] += delta * wb;
+            m2[k] += q + delta * delta * wab;
         }
-        return new StepStatistics(n, mean, m2);
+    }
+
+    /** The last, partial block (fewer than 8 neurons): the same arithmetic with a loop. */
+    private void partialBlock(double[] u, int off, int nb, int before, double[] mean, double[] m2) {
+        final int steps = steps();
+        final double scale = p.noiseScale();
+        final double wb = (double) nb / (before + nb);
+        final double wab = (double) before * nb / (before + nb);
+        final double[] v = new double[nb];
+        java.util.Arrays.fill(v, p.eL());
+        double delta0 = p.eL() - mean[0];
+        mean[0] += delta0 * wb;
+        m2[0] += delta0 * delta0 * wab;
+        for (int k = 1; k < steps; k++) {
+            double s = 0;
+            for (int b = 0; b < nb; b++) {
+                double x = step(v[b], Current.noise(p.iMean(), scale, u[off + b * steps + k]));
+                if (spikes && x > p.vTh()) {
+                    x = p.vReset();
+                }
+                v[b] = x;
+                s += x;
+            }
+            double mb = s / nb;
+            double q = 0;
+            for (int b = 0; b < nb; b++) {
+                double e = v[b] - mb;
+                q += e * e;
+            }
+            double delta = mb - mean[k];
+            mean[k] += delta * wb;
+            m2[k] += q + delta * delta * wab;
+        }
     }
 
     private double resetIfSpike(double v, double t, SpikeList spikeList) {
