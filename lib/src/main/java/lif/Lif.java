@@ -275,7 +275,9 @@ public final class Lif {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        NumpyRandom.seededByArray(seed); // validates the seed before starting threads
+        if (seed < 0 || seed > 0xffffffffL) {
+            throw new IllegalArgumentException("seed must be in [0, 4294967295] (numpy's seed range), got " + seed);
+        }
         int chunks = (int) ((n + (long) PARALLEL_CHUNK - 1) / PARALLEL_CHUNK);
         ForkJoinPool pool = new ForkJoinPool(threads);
         StepStatistics[] parts;
