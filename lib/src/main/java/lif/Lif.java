@@ -284,7 +284,7 @@ public final class Lif {
         try {
             parts = pool.submit(() -> IntStream.range(0, chunks).parallel()
                     .mapToObj(c -> neuronMajor(Math.min(PARALLEL_CHUNK, n - c * PARALLEL_CHUNK),
-                            NumpyRandom.seededByArray(seed, c)))
+                            NumpyRandom.seededByArray(seed, c), false)) // the threads are busy: no draw pipeline
                     .toArray(StepStatistics[]::new)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
