@@ -315,8 +315,8 @@ public final class Lif {
 
     /** Ensembles of at least this many neuron-steps generate their draws on a second thread. */
     static final long PIPELINE_MIN_STEPS = 2_000_000;
-    /** Doubles per hand-over buffer of the pipeline (2 MB). */
-    private static final int PIPELINE_BUFFER = 1 << 18;
+    /** Doubles per hand-over buffer of the pipeline (256 kB: the buffers in flight stay in cache). */
+    private static final int PIPELINE_BUFFER = 1 << 15;
 
     StepStatistics neuronMajor(int n, NumpyRandom rng, boolean pipeline) {
         final int steps = steps();
