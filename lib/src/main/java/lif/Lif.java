@@ -279,6 +279,13 @@ public final class Lif {
             throw new IllegalArgumentException("seed must be in [0, 4294967295] (numpy's seed range), got " + seed);
         }
         int chunks = (int) ((n + (long) PARALLEL_CHUNK - 1) / PARALLEL_CHUNK);
+        if (chunks == 1 || threads == 1) { // nothing to share out: skip the thread pool, same result
+            StepStatistics total = new StepStatistics(steps());
+            for (int c = 0; c < chunks; c++) {
+                total.merge(neuronMajor(Math.min(PARALLEL_CHUNK, n - c * PARALLEL_CHUNK), NumpyRandom.seededByArray(seed, c), false));
+            }
+            return total.result(times(), ddof);
+        }
         ForkJoinPool pool = new ForkJoinPool(threads);
         StepStatistics[] parts;
         try {
