@@ -377,9 +377,10 @@ public final class Lif {
             }
             producer.join();
         } catch (InterruptedException e) {
-            producer.interrupt();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } finally {
+            producer.interrupt(); // no-op once it has finished; frees it if this thread failed
         }
         return new StepStatistics(n, mean, m2);
     }

@@ -222,7 +222,8 @@ class LifTest {
         double vInf = p.eL() + p.r() * i;
         assertEquals(vInf + (v - vInf) * Math.exp(-p.dt() / p.tau()), Lif.exact(p).step(v, i));
         assertEquals(p, euler.withParameters(p).parameters());
-        assertEquals(Integrator.EXACT, euler.withParameters(p).integrator() == Integrator.EULER ? Integrator.EXACT : null);
+        assertEquals(Integrator.EULER, euler.withParameters(p.withTau(0.01)).integrator());
+        assertEquals(0.01, euler.withParameters(p.withTau(0.01)).parameters().tau());
     }
 
     /** The array without its first element (t = 0, where every neuron is at E_L). */
