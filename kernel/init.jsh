@@ -3,5 +3,7 @@
 import java.util.*;
 import java.util.function.*;
 import java.util.stream.*;
+import lif.*;
+import lif.stats.*;
 import tech.tablesaw.plotly.components.*;
 import tech.tablesaw.plotly.traces.*;
