@@ -148,7 +148,9 @@ public final class PlotBuilder {
       }
       b.mode(ScatterTrace.Mode.MARKERS).marker(m.build());
     } else {
-      b.mode(ScatterTrace.Mode.LINE).line(Line.builder().color(s.color()).width(s.size()).build());
+      // simplify(false): every sample is a vertex of the drawn path (plotly would merge collinear ones)
+      b.mode(ScatterTrace.Mode.LINE)
+          .line(Line.builder().color(s.color()).width(s.size()).simplify(false).build());
       if (s.alpha() < 1) {
         b.opacity(s.alpha());
       }
