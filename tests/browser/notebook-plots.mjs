@@ -181,12 +181,16 @@ async function runLive(opts, page, report) {
   const t0 = Date.now();
   for (let attempt = 0; attempt <= opts.retries && !ran; attempt++) {
     report.attempts = attempt + 1;
-    // (re)start the kernel, then run all cells; a kernel that never answers gets restarted
-    await page.evaluate(() => new Promise((resolve) => {
-      const k = Jupyter.notebook.kernel;
-      Jupyter.notebook.clear_all_output();
-      if (k) { k.restart(() => resolve(), () => resolve()); } else { resolve(); }
-    }));
+    if (attempt > 0) {
+      // a kernel that never answered: end its session (the server kills the process) and reload the page,
+      // which starts a new kernel with a new websocket (a restart of a wedged kernel can time out)
+      await page.evaluate(() => new Promise((resolve) => {
+        try { Jupyter.notebook.session.delete(() => resolve(), () => resolve()); } catch (e) { resolve(); }
+      }));
+      await page.reload({ waitUntil: 'load', timeout: 60000 });
+      await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded, null, { timeout: 60000 });
+    }
+    await page.evaluate(() => Jupyter.notebook.clear_all_output());
     await page.waitForFunction(() => Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected(), null, { timeout: 90000 })
       .catch(() => {});
     const started = await page.evaluate(() => { window.__lifRunStart = performance.now(); Jupyter.notebook.execute_all_cells(); return true; });
@@ -194,7 +198,7 @@ async function runLive(opts, page, report) {
       const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code');
       return cells.every((c) => typeof c.input_prompt_number === 'number') && !Jupyter.notebook.kernel_busy;
     }, null, { timeout: opts.timeoutMs, polling: 250 }).then(() => true, () => false);
-    if (!ran) console.error(`attempt ${attempt + 1}: cells did not finish within ${opts.timeoutMs} ms; restarting the kernel`);
+    if (!ran) console.error(`attempt ${attempt + 1}: cells did not finish within ${opts.timeoutMs} ms; starting a new kernel`);
     void started;
   }
   if (!ran) throw new SetupError('the kernel never ran all cells');

@@ -1,5 +1,8 @@
 package lif.plot;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +42,36 @@ public record FigureBundle(Map<String, Object> plotlyJson, String json, String h
     String json = PlotlyJson.write(map);
     @SuppressWarnings("unchecked")
     Map<String, Object> layout = (Map<String, Object>) map.get("layout");
-    return new FigureBundle(Collections.unmodifiableMap(map), json, PlotlyHtml.snippet(json, layout),
+    // The HTML copy only draws: 7 significant digits (invisible at screen resolution) keep the saved
+    // notebook smaller; the plotly JSON entry keeps every digit.
+    String drawJson = PlotlyJson.write(rounded(map));
+    return new FigureBundle(Collections.unmodifiableMap(map), json, PlotlyHtml.snippet(drawJson, layout),
         summary(map));
+  }
+
+  private static final MathContext DRAW_PRECISION = new MathContext(7);
+
+  /** A copy with every double rounded to 7 significant digits. */
+  @SuppressWarnings("unchecked")
+  static Object rounded(Object o) {
+    if (o instanceof Double) {
+      double d = (Double) o;
+      return d == 0 ? d : new BigDecimal(d).round(DRAW_PRECISION).doubleValue();
+    }
+    if (o instanceof Map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<String, Object>) o).forEach((k, v) -> out.put(k, rounded(v)));
+      return out;
+    }
+    if (o instanceof List) {
+      List<Object> in = (List<Object>) o;
+      List<Object> out = new ArrayList<>(in.size());
+      for (Object v : in) {
+        out.add(rounded(v));
+      }
+      return out;
+    }
+    return o;
   }
 
   /** The three entries by MIME type, in order of preference (plotly JSON as a map of plain values). */

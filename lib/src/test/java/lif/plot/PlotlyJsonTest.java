@@ -151,7 +151,10 @@ class PlotlyJsonTest {
     assertFalse(html.contains("<!--"));
     Matcher m = Pattern.compile("var fig = (.*);\\n").matcher(html);
     assertTrue(m.find());
-    assertEquals(parse(b.json()), parse(m.group(1)));
+    JsonNode drawn = parse(m.group(1));
+    assertEquals(parse(b.json()).get("layout"), drawn.get("layout"));
+    assertEquals(-0.0649, drawn.get("data").get(0).get("y").get(1).asDouble(), 0);
+    assertTrue(drawn.get("data").get(0).get("y").get(2).isNull());
     String script = html.substring(html.indexOf("<script"));
     assertTrue(script.contains("(function () {"), "everything inside one function scope");
     assertTrue(html.contains(PlotlyHtml.CDN));
@@ -160,6 +163,14 @@ class PlotlyJsonTest {
     assertTrue(html.contains("width:700px"));
     String outside = script.replaceAll("(?s)\\(function \\(\\) \\{.*\\}\\)\\(\\);", "");
     assertFalse(outside.contains("var "), outside);
+  }
+
+  @Test
+  void htmlCopyIsRoundedTo7DigitsButJsonKeepsAll() throws Exception {
+    FigureBundle b = FigureBundle.of(Plots.membranePotential("x", new double[] {0, 1}, new double[] {-0.0649923456789012, 1e-10}));
+    assertEquals(-0.0649923456789012, parse(b.json()).get("data").get(0).get("y").get(0).asDouble(), 0);
+    assertTrue(b.html().contains("-0.06499235"), b.html());
+    assertFalse(b.html().contains("-0.0649923456789012"));
   }
 
   @Test
