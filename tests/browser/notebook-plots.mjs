@@ -4,10 +4,14 @@
 //
 //   node notebook-plots.mjs live --url http://127.0.0.1:PORT/ --token TOKEN --notebook PATH_IN_SERVER.ipynb
 //        --screenshots DIR [--save] [--report FILE.json] [--min-figures N] [--timeout-ms MS] [--retries N]
+//        [--expect-text TEXT ...]
 //     Opens the notebook in a running classic Notebook 6 server, restarts the kernel, runs all cells
 //     (Jupyter.notebook.execute_all_cells), waits for them, reads the DOM and compares it with each cell's
 //     plotly JSON output; then re-runs one figure cell and times it from execute() to the drawn plot.
 //     --save saves the executed notebook through the server (for the HTML export step).
+//     --expect-text (repeatable): printed text that must show in the page's outputs.
+//     --retries (default 0): new kernels to try after one that never ran the cells; the test runner keeps
+//     0, so a kernel start-up hang fails the test instead of hiding behind a retry.
 //   node notebook-plots.mjs html --html FILE.html --ipynb EXECUTED.ipynb --screenshots DIR
 //        [--report FILE.json] [--min-figures N] [--timeout-ms MS]
 //     Opens an exported HTML file from disk (file://) and compares its plots with the plotly JSON outputs
@@ -32,7 +36,7 @@ class SetupError extends Error {}
 
 function usage(msg) {
   if (msg) console.error(`error: ${msg}`);
-  console.error('usage: node notebook-plots.mjs live --url URL --token TOKEN --notebook PATH --screenshots DIR [--save] [--report FILE] [--min-figures N] [--timeout-ms MS] [--retries N]');
+  console.error('usage: node notebook-plots.mjs live --url URL --token TOKEN --notebook PATH --screenshots DIR [--save] [--report FILE] [--min-figures N] [--timeout-ms MS] [--retries N] [--expect-text TEXT]');
   console.error('       node notebook-plots.mjs html --html FILE --ipynb FILE --screenshots DIR [--report FILE] [--min-figures N] [--timeout-ms MS]');
   process.exit(2);
 }
@@ -40,13 +44,14 @@ function usage(msg) {
 function parseArgs(argv) {
   const mode = argv[0];
   if (mode !== 'live' && mode !== 'html') usage('first argument must be "live" or "html"');
-  const opts = { mode, save: false, minFigures: 1, timeoutMs: 180000, retries: 2 };
+  const opts = { mode, save: false, minFigures: 1, timeoutMs: 180000, retries: 0, expectText: [] };
   const flags = { '--url': 'url', '--token': 'token', '--notebook': 'notebook', '--screenshots': 'screenshots',
     '--report': 'report', '--html': 'html', '--ipynb': 'ipynb', '--min-figures': 'minFigures',
     '--timeout-ms': 'timeoutMs', '--retries': 'retries' };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--save') { opts.save = true; continue; }
+    if (a === '--expect-text' && i + 1 < argv.length) { opts.expectText.push(argv[++i]); continue; }
     if (!(a in flags) || i + 1 >= argv.length) usage(`unknown or incomplete argument ${a}`);
     opts[flags[a]] = argv[++i];
   }
@@ -216,6 +221,11 @@ async function runLive(opts, page, report) {
     }
   }));
   const expected = expectationsFromCells(cells);
+  const printed = cells.map((c) => (c.outputs || []).filter((o) => o.output_type === 'stream').map((o) => o.text).join('')).join('');
+  const shown = await page.evaluate(() => Array.from(document.querySelectorAll('.output_area')).map((e) => e.innerText).join('\n'));
+  for (const text of opts.expectText) {
+    if (!printed.includes(text) || !shown.includes(text)) errors.push(`the page does not show the printed text ${JSON.stringify(text)}`);
+  }
 
   // wait for every plot div to settle (drawn or failed)
   await page.waitForFunction(() => Array.from(document.querySelectorAll('div.lif-plot'))
