@@ -205,6 +205,45 @@ public final class Lif {
     }
 
     /**
+     * The neurons of {@link #ensemble(int, NumpyRandom)} one at a time, without storing them: {@code each} gets
+     * neuron n's potentials at every step (volts), equal bit for bit to {@code ensemble(n, rng)[n]}. The array
+     * passed is reused for the next neuron: read it (or copy it) inside {@code each}. Memory O(T), any N.
+     */
+    public void forEachNeuron(int n, NumpyRandom rng, java.util.function.Consumer<double[]> each) {
+        checkN(n);
+        checkRng(rng);
+        if (each == null) {
+            throw new IllegalArgumentException("each must be a Consumer<double[]> (e.g. acc::add), got null");
+        }
+        int steps = steps();
+        double[] row = new double[steps];
+        double scale = p.noiseScale();
+        for (int j = 0; j < n; j++) {
+            rng.fill(row, 0, steps);
+            double v = p.eL();
+            row[0] = v;
+            for (int k = 1; k < steps; k++) {
+                v = step(v, Current.noise(p.iMean(), scale, row[k]));
+                if (spikes && v > p.vTh()) {
+                    v = p.vReset();
+                }
+                row[k] = v;
+            }
+            each.accept(row);
+        }
+    }
+
+    /**
+     * The sample autocovariance {@code C(t, s)} of the Exercise 13 ensemble of n neurons, streamed
+     * ({@link #forEachNeuron}): memory O(T^2) whatever n. With ddof 1 it is {@code Stats.autocovariance(ensemble(n, rng))}.
+     */
+    public lif.stats.Autocovariance ensembleAutocovariance(int n, NumpyRandom rng) {
+        lif.stats.Autocovariance acc = new lif.stats.Autocovariance(steps());
+        forEachNeuron(n, rng, acc::add);
+        return acc;
+    }
+
+    /**
      * Per-step mean, variance and std of N noise-driven neurons without storing them: the same neurons
      * and draws as {@link #ensemble(int, NumpyRandom)}, simulated neuron by neuron into per-step
      * accumulators (Welford/Chan, see {@link StepStatistics}). Memory O(T), any N.

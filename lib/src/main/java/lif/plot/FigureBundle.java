@@ -32,13 +32,14 @@ public record FigureBundle(Map<String, Object> plotlyJson, String json, String h
 
   /** The bundle of a {@link Figure} or a {@link PlotView}. */
   public static FigureBundle of(Object o) {
+    Map<String, Object> map;
     if (o instanceof PlotView) {
-      return of(((PlotView) o).figure());
-    }
-    if (!(o instanceof Figure)) {
+      map = PlotlyJson.toMap((PlotView) o);
+    } else if (o instanceof Figure) {
+      map = PlotlyJson.toMap((Figure) o);
+    } else {
       throw new IllegalArgumentException("not a figure: " + (o == null ? "null" : o.getClass().getName()));
     }
-    Map<String, Object> map = PlotlyJson.toMap((Figure) o);
     String json = PlotlyJson.write(map);
     @SuppressWarnings("unchecked")
     Map<String, Object> layout = (Map<String, Object>) map.get("layout");
@@ -103,6 +104,10 @@ public record FigureBundle(Map<String, Object> plotlyJson, String json, String h
     }
     sb.append(": ").append(data.size()).append(data.size() == 1 ? " trace, " : " traces, ")
         .append(points).append(points == 1 ? " point" : " points");
+    if (map.get("frames") instanceof List) {
+      int frames = ((List<Object>) map.get("frames")).size();
+      sb.append(", ").append(frames).append(frames == 1 ? " slider step" : " slider steps");
+    }
     return sb.toString();
   }
 

@@ -32,6 +32,8 @@ public final class PlotBuilder {
   private int height = Plots.HEIGHT;
   private final List<Trace> traces = new ArrayList<>();
   private boolean anyLabel;
+  private boolean xLog;
+  private boolean yLog;
 
   PlotBuilder() {}
 
@@ -47,6 +49,18 @@ public final class PlotBuilder {
 
   public PlotBuilder yTitle(String yTitle) {
     this.yTitle = Objects.requireNonNull(yTitle, "yTitle");
+    return this;
+  }
+
+  /** A logarithmic x axis (every x must be > 0). */
+  public PlotBuilder xLog() {
+    this.xLog = true;
+    return this;
+  }
+
+  /** A logarithmic y axis (every y must be > 0). */
+  public PlotBuilder yLog() {
+    this.yLog = true;
     return this;
   }
 
@@ -134,9 +148,17 @@ public final class PlotBuilder {
         .height(height)
         .margin(Margin.builder().top(title.isEmpty() ? 30 : 60).bottom(60).left(80).right(30).build())
         .showLegend(anyLabel)
-        .xAxis(Axis.builder().title(xTitle).build())
-        .yAxis(Axis.builder().title(yTitle).build());
+        .xAxis(axis(xTitle, xLog))
+        .yAxis(axis(yTitle, yLog));
     return new Figure(layout.build(), traces.toArray(new Trace[0]));
+  }
+
+  private static Axis axis(String title, boolean log) {
+    Axis.AxisBuilder a = Axis.builder().title(title);
+    if (log) {
+      a.type(Axis.Type.LOG);
+    }
+    return a.build();
   }
 
   private static ScatterTrace trace(double[] x, double[] y, Style s, String name, boolean inLegend) {

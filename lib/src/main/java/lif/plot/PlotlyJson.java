@@ -72,6 +72,29 @@ public final class PlotlyJson {
     return root;
   }
 
+  /**
+   * A {@link PlotView} as plain Java values: its figure's {@link #toMap(Figure)}, plus its frames (key
+   * {@code frames}) and its layout extras (e.g. {@code layout.sliders}).
+   */
+  public static Map<String, Object> toMap(PlotView view) {
+    Objects.requireNonNull(view, "view");
+    Map<String, Object> root = toMap(view.figure());
+    if (!view.layoutExtras().isEmpty()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> layout = (Map<String, Object>) root.get("layout");
+      layout.putAll(view.layoutExtras());
+    }
+    if (!view.frames().isEmpty()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("data", root.get("data"));
+      out.put("layout", root.get("layout"));
+      out.put("frames", new ArrayList<>(view.frames()));
+      out.put("config", root.get("config"));
+      return out;
+    }
+    return root;
+  }
+
   /** Compact strict JSON for the figure (UTF-8 text, non-ASCII kept as is). */
   public static String toJson(Figure figure) {
     return write(toMap(figure));

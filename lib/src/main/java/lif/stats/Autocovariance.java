@@ -1,0 +1,201 @@
+package lif.stats;
+
+/**
+ * Streaming sample autocovariance of an ensemble, {@code C(t, s) = 1/(N - ddof) sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)}
+ * for every pair of time steps, without storing the ensemble: feed one neuron's trajectory at a time with
+ * {@link #add(double[])}. Memory O(T^2) whatever N; time O(T^2) per neuron.
+ *
+ * <p>Per pair it keeps the running means and the co-moment {@code M(t, s) = sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)},
+ * updated with Welford's rule {@code M += (x_t - mean_t_before)(x_s - mean_s_after)}, which never subtracts two
+ * large sums (the naive {@code sum xy - N mean_x mean_y} loses most digits here: potentials near -35 mV vary by
+ * a few mV). {@link #merge} combines partial results (Chan et al.). With ddof 1 this is the tutorial's Section 5
+ * estimator, {@link Stats#autocovariance(double[][])}, to rounding.
+ */
+public final class Autocovariance {
+    private final int steps;
+    private final double[] mean;
+    /** Row-major T x T; only the upper triangle (s >= t) is accumulated. */
+    private final double[] m;
+    private final double[] dOld;
+    private long count;
+
+    /** An empty accumulator for trajectories of {@code steps} time steps, 1 <= steps <= 4096. */
+    public Autocovariance(int steps) {
+        if (steps < 1 || steps > 4096) {
+            throw new IllegalArgumentException("steps must be in [1, 4096] (memory grows as steps^2), got " + steps);
+        }
+        this.steps = steps;
+        this.mean = new double[steps];
+        this.m = new double[steps * steps];
+        this.dOld = new double[steps];
+    }
+
+    /** Adds one neuron's potentials at every step (volts). */
+    public void add(double[] trajectory) {
+        if (trajectory == null || trajectory.length != steps) {
+            throw new IllegalArgumentException("trajectory must have " + steps + " steps, got "
+                    + (trajectory == null ? "null" : trajectory.length));
+        }
+        count++;
+        double inv = 1.0 / count;
+        final double[] d = dOld;
+        for (int k = 0; k < steps; k++) {
+            double delta = trajectory[k] - mean[k];
+            d[k] = delta;
+            mean[k] += delta * inv;
+        }
+        final double[] mm = m;
+        final double[] mu = mean;
+        for (int t = 0; t < steps; t++) {
+            double dt = d[t];
+            if (dt == 0) {
+                continue;
+            }
+            int row = t * steps;
+            for (int s = t; s < steps; s++) {
+                mm[row + s] += dt * (trajectory[s] - mu[s]);
+            }
+        }
+    }
+
+    /** Adds the other accumulator's neurons to this one; the other is unchanged. */
+    public void merge(Autocovariance other) {
+        if (other == null || other.steps != steps) {
+            throw new IllegalArgumentException("other must have " + steps + " steps, got "
+                    + (other == null ? "null" : other.steps));
+        }
+        if (other.count == 0) {
+            return;
+        }
+        double na = count;
+        double nb = other.count;
+        double wab = na * nb / (na + nb);
+        double[] delta = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            delta[k] = other.mean[k] - mean[k];
+        }
+        for (int t = 0; t < steps; t++) {
+            int row = t * steps;
+            for (int s = t; s < steps; s++) {
+                m[row + s] += other.m[row + s] + delta[t] * delta[s] * wab;
+            }
+        }
+        for (int k = 0; k < steps; k++) {
+            mean[k] += delta[k] * (nb / (na + nb));
+        }
+        count += other.count;
+    }
+
+    /** Neurons added. */
+    public long count() {
+        return count;
+    }
+
+    /** Time steps per trajectory. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Per-step mean (a copy), volts. */
+    public double[] mean() {
+        checkCount(0);
+        return mean.clone();
+    }
+
+    /** {@code C(t, s)}, volts squared; ddof 1 is the tutorial's N-1. */
+    public double covariance(int t, int s, int ddof) {
+        checkCount(ddof);
+        checkIndex("t", t);
+        checkIndex("s", s);
+        int lo = Math.min(t, s);
+        int hi = Math.max(t, s);
+        return m[lo * steps + hi] / (count - ddof);
+    }
+
+    /** The symmetric T x T matrix {@code C[t][s]}, volts squared. */
+    public double[][] matrix(int ddof) {
+        checkCount(ddof);
+        double[][] c = new double[steps][steps];
+        double div = count - ddof;
+        for (int t = 0; t < steps; t++) {
+            for (int s = t; s < steps; s++) {
+                c[t][s] = m[t * steps + s] / div;
+                c[s][t] = c[t][s];
+            }
+        }
+        return c;
+    }
+
+    /** Per-step variance {@code C(k, k)}, volts squared. */
+    public double[] variance(int ddof) {
+        checkCount(ddof);
+        double[] v = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            v[k] = m[k * steps + k] / (count - ddof);
+        }
+        return v;
+    }
+
+    /** Per-step standard deviation, volts. */
+    public double[] std(int ddof) {
+        double[] v = variance(ddof);
+        for (int k = 0; k < steps; k++) {
+            v[k] = Math.sqrt(v[k]);
+        }
+        return v;
+    }
+
+    /**
+     * Autocorrelation against lag in a window assumed stationary: for each lag = 0 .. maxLag, the mean over
+     * {@code t = fromStep .. steps-1-lag} of {@code C(t, t+lag) / sqrt(C(t, t) C(t+lag, t+lag))}.
+     * The normalisation makes ddof irrelevant.
+     *
+     * @param fromStep first step of the window (after the transient)
+     * @param maxLag   largest lag, {@code fromStep + maxLag <= steps - 1}
+     */
+    public double[] autocorrelation(int fromStep, int maxLag) {
+        checkCount(1);
+        checkIndex("fromStep", fromStep);
+        if (maxLag < 0 || fromStep + maxLag > steps - 1) {
+            throw new IllegalArgumentException("maxLag must be in [0, " + (steps - 1 - fromStep)
+                    + "] for a window starting at step " + fromStep + " of " + steps + ", got " + maxLag);
+        }
+        double[] r = new double[maxLag + 1];
+        for (int lag = 0; lag <= maxLag; lag++) {
+            double sum = 0;
+            int pairs = 0;
+            for (int t = fromStep; t + lag < steps; t++) {
+                double vt = m[t * steps + t];
+                double vs = m[(t + lag) * steps + t + lag];
+                sum += m[t * steps + t + lag] / Math.sqrt(vt * vs);
+                pairs++;
+            }
+            r[lag] = sum / pairs;
+        }
+        return r;
+    }
+
+    /** Mean of the per-step variance over steps {@code fromStep .. steps-1}: a pooled stationary estimate. */
+    public double pooledVariance(int fromStep, int ddof) {
+        checkIndex("fromStep", fromStep);
+        double[] v = variance(ddof);
+        double s = 0;
+        for (int k = fromStep; k < steps; k++) {
+            s += v[k];
+        }
+        return s / (steps - fromStep);
+    }
+
+    private void checkCount(int ddof) {
+        if (ddof < 0 || count <= ddof) {
+            throw new IllegalStateException("need more than ddof=" + ddof + " neurons, have " + count
+                    + (ddof == 1 ? ": the sample (N-1) statistics need at least 2 neurons" : ""));
+        }
+    }
+
+    private void checkIndex(String name, int k) {
+        if (k < 0 || k >= steps) {
+            throw new IllegalArgumentException(name + " must be a time step index in [0, " + (steps - 1) + "], got " + k);
+        }
+    }
+}
