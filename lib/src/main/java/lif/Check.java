@@ -250,7 +250,7 @@ public final class Check {
         }
         String s = name + "[" + first + "] is " + PyFormat.e(got[first], 4) + ", which is too "
                 + (got[first] > expected[first] ? "large" : "small") + " (" + wrong + " of " + got.length
-                + " values differ by more than " + REL_TOL + " relative)";
+                + " values differ by more than 1e-9 relative)";
         String why = cause(got, expected, tol, hint);
         return why == null ? s : s + "; " + why;
     }

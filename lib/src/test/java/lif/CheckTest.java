@@ -1,0 +1,183 @@
+package lif;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import lif.stats.EnsembleStats;
+import lif.stats.Stats;
+import org.junit.jupiter.api.Test;
+
+class CheckTest {
+
+    static void correct(int ex, Object answer) {
+        Check.Result r = Check.result(ex, answer);
+        assertTrue(r.correct(), r.message());
+        assertEquals("Exercise " + ex + ": correct", r.message());
+    }
+
+    /** Wrong, with a message holding every fragment, and never the expected numbers wholesale. */
+    static String wrong(int ex, Object answer, String... fragments) {
+        Check.Result r = Check.result(ex, answer);
+        assertFalse(r.correct(), "accepted a wrong answer to exercise " + ex);
+        assertTrue(r.message().startsWith("Exercise " + ex + ": "), r.message());
+        for (String f : fragments) {
+            assertTrue(r.message().contains(f), "'" + f + "' not in: " + r.message());
+        }
+        return r.message();
+    }
+
+    static List<Double> list(double[] a) {
+        return Arrays.stream(a).boxed().collect(Collectors.toList());
+    }
+
+    static double[] with(double[] a, int k, double x) {
+        double[] b = a.clone();
+        b[k] = x;
+        return b;
+    }
+
+    @Test
+    void rightAnswersInEveryAcceptedShape() {
+        correct(1, "0.15 0.001 0.02 -0.06 -0.07 -0.05 100000000.0 2.5e-10");
+        correct(1, "0.15 0.001 0.02 -0.06 -0.07 -0.05 1.0E8 2.5E-10\n"); // Java's println
+        correct(2, Tutorial.exercise2());
+        correct(2, list(Tutorial.exercise2()));
+        List<String> javaLines = new ArrayList<>();
+        for (double i : Tutorial.exercise2()) {
+            javaLines.add(Double.toString(i));
+        }
+        correct(2, javaLines);
+        correct(3, String.join("\n", Tutorial.exercise3Lines()) + "\n");
+        correct(3, Tutorial.exercise3Lines());
+        correct(4, String.join("\n", Tutorial.exercise4Lines()).replace('e', 'E'));
+        correct(4, Tutorial.exercise4().v());
+        correct(6, Tutorial.exercise6().v());
+        correct(6, Tutorial.exercise6());
+        correct(7, list(Tutorial.exercise7().v()));
+        Tutorial.ListEnsemble e = Tutorial.exercises8to10();
+        correct(8, e.vByStep()[149]);
+        double[][] record = new double[50][150];
+        for (int k = 0; k < 150; k++) {
+            for (int j = 0; j < 50; j++) {
+                record[j][k] = e.vByStep()[k][j];
+            }
+        }
+        correct(8, record);
+        correct(9, e.mean());
+        correct(10, e.std());
+        assertTrue(Check.result(10, e.mean(), e.std()).correct());
+        correct(11, Tutorial.exercise11().v());
+        correct(12, list(Tutorial.exercise11().v()));
+        double[][] vn = Tutorial.exercise13();
+        correct(13, vn);
+        List<List<Double>> nested = new ArrayList<>();
+        for (double[] row : vn) {
+            nested.add(list(row));
+        }
+        correct(13, nested);
+        EnsembleStats s = Tutorial.exercise14();
+        assertEquals("Exercise 14: correct", Check.result(14, s.mean(), s.std()).message());
+        correct(14, s);
+        // a learner's own loop, in another operation order, still passes (tolerance)
+        double[] v = new double[150];
+        LifParameters p = LifParameters.defaults();
+        double x = p.eL();
+        for (int k = 0; k < 150; k++) {
+            double i = p.iMean() + p.iMean() * Math.sin(2 * Math.PI * k * p.dt() / 0.01);
+            x = x + (p.dt() / p.tau()) * (p.eL() - x + p.r() * i);
+            v[k] = x;
+        }
+        correct(6, v);
+    }
+
+    @Test
+    void wrongAnswersSayWhatAndWhereWithoutTheSolution() {
+        double[] v6 = Tutorial.exercise6().v();
+        String m = wrong(6, with(v6, 3, v6[3] + 1e-4), "v[3] is ", "too large", "1 of 150");
+        assertFalse(m.contains(PyFormat.e(v6[3], 4)), "reveals the expected value: " + m);
+        wrong(6, with(v6, 7, Double.NaN), "v[7] is NaN");
+        wrong(6, Arrays.copyOf(v6, 149), "149 values, expected 150", "loop starts and stops");
+        // stored before the update instead of after: one step late
+        double[] late = new double[150];
+        late[0] = -0.06;
+        System.arraycopy(v6, 0, late, 1, 149);
+        wrong(6, late, "one step late", "after its update");
+        double[] mv = v6.clone();
+        for (int k = 0; k < mv.length; k++) {
+            mv[k] *= 1000;
+        }
+        wrong(6, mv, "millivolts");
+        wrong(7, Tutorial.exercise6().v(), "v[0] is ");
+        wrong(4, Tutorial.exercise6().v(), "150 values, expected 10");
+        // Exercise 4 printed after the update: one step early
+        wrong(4, Arrays.copyOf(Tutorial.exercise6().v(), 10), "one step early", "before updating");
+        wrong(2, Arrays.copyOf(Tutorial.exercise2(), 9), "9 values, expected 10");
+        List<String> lines = new ArrayList<>(Tutorial.exercise3Lines());
+        lines.set(2, lines.get(2).replace("e-10", "e-09"));
+        wrong(3, lines, "line 3", "differs at character");
+        List<String> format = new ArrayList<>(Tutorial.exercise3Lines());
+        format.set(0, "0.0 2.5e-10");
+        wrong(3, format, "line 1", "format");
+        wrong(3, Tutorial.exercise3Lines().subList(0, 5), "5 lines, expected 10");
+        Tutorial.ListEnsemble e = Tutorial.exercises8to10();
+        // Exercise 10 with N instead of N-1: a constant factor
+        double[][] byStep = e.vByStep();
+        double[] std0 = new double[150];
+        for (int k = 0; k < 150; k++) {
+            std0[k] = Math.sqrt(Stats.variance(byStep[k], 0));
+        }
+        wrong(10, std0, "stds[", "N-1");
+        double[] variances = e.variance();
+        wrong(10, variances, "square root");
+        EnsembleStats s = Tutorial.exercise14();
+        double[] std1 = Stats.std(Tutorial.exercise13(), 1);
+        Check.Result r14 = Check.result(14, s.mean(), std1);
+        assertFalse(r14.correct());
+        assertTrue(r14.message().contains("ddof 0"), r14.message());
+        assertFalse(r14.message().contains("mean["), r14.message());
+        // transposed matrix
+        double[][] vn = Tutorial.exercise13();
+        double[][] tr = new double[150][50];
+        for (int j = 0; j < 50; j++) {
+            for (int k = 0; k < 150; k++) {
+                tr[k][j] = vn[j][k];
+            }
+        }
+        wrong(13, tr, "transposed");
+        double[][] bad = Arrays.stream(vn).map(double[]::clone).toArray(double[][]::new);
+        bad[4][60] -= 1e-3;
+        wrong(13, bad, "vN[4][60] is ", "too small");
+        double[] flat = new double[150];
+        Arrays.fill(flat, -0.06);
+        wrong(9, flat, "all your values are equal");
+        wrong(6, null, "is null");
+        wrong(6, 3.0, "single number");
+        wrong(5, new double[1], "no self-check for exercise 5");
+        List<Object> mixed = new ArrayList<>(list(v6));
+        mixed.set(2, "x");
+        wrong(6, mixed, "v[2] is a String");
+        assertFalse(Check.result(9, 1, 2).correct());
+    }
+
+    @Test
+    void checkPrintsOneLine() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            Check.check(11, Tutorial.exercise11().v());
+            Check.check(14, Tutorial.exercise14().mean(), Tutorial.exercise14().std());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals("Exercise 11: correct\nExercise 14: correct\n", out.toString(StandardCharsets.UTF_8).replace("\r", ""));
+    }
+}
