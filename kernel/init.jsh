@@ -8,3 +8,4 @@ import lif.stats.*;
 import lif.plot.*;
 import tech.tablesaw.plotly.components.*;
 import tech.tablesaw.plotly.traces.*;
+import static lif.Check.check;
