@@ -6,8 +6,9 @@ package lif.stats;
  * {@link #add(double[])}. Memory O(T^2) whatever N; time O(T^2) per neuron.
  *
  * <p>Per pair it keeps the running means and the co-moment {@code M(t, s) = sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)},
- * updated with Welford's rule {@code M += (x_t - mean_t_before)(x_s - mean_s_after)}, which never subtracts two
- * large sums (the naive {@code sum xy - N mean_x mean_y} loses most digits here: potentials near -35 mV vary by
+ * updated per block of 8 neurons: the block's co-moments about its own mean, merged into the totals with the
+ * pairwise formula of Chan, Golub and LeVeque ({@code M += M_block + d_t d_s n_a n_b / (n_a + n_b)}, d the
+ * difference of the means), which never subtracts two large sums (the naive {@code sum xy - N mean_x mean_y} loses most digits here: potentials near -35 mV vary by
  * a few mV). {@link #merge} combines partial results (Chan et al.). With ddof 1 this is the tutorial's Section 5
  * estimator, {@link Stats#autocovariance(double[][])}, to rounding.
  */
@@ -17,6 +18,10 @@ public final class Autocovariance {
     /** Row-major T x T; only the upper triangle (s >= t) is accumulated. */
     private final double[] m;
     private final double[] dOld;
+    private static final int BLOCK = 8;
+    /** Neurons added but not yet folded into mean and m (at most BLOCK - 1 between calls). */
+    private final double[][] pending;
+    private int pendingCount;
     private long count;
 
     /** An empty accumulator for trajectories of {@code steps} time steps, 1 <= steps <= 4096. */
@@ -28,34 +33,66 @@ public final class Autocovariance {
         this.mean = new double[steps];
         this.m = new double[steps * steps];
         this.dOld = new double[steps];
+        this.pending = new double[BLOCK][steps];
     }
 
-    /** Adds one neuron's potentials at every step (volts). */
+    /** Adds one neuron's potentials at every step (volts). The array is copied: it may be reused. */
     public void add(double[] trajectory) {
         if (trajectory == null || trajectory.length != steps) {
             throw new IllegalArgumentException("trajectory must have " + steps + " steps, got "
                     + (trajectory == null ? "null" : trajectory.length));
         }
-        count++;
-        double inv = 1.0 / count;
-        final double[] d = dOld;
+        System.arraycopy(trajectory, 0, pending[pendingCount], 0, steps);
+        if (++pendingCount == BLOCK) {
+            flush();
+        }
+    }
+
+    /**
+     * Folds the pending block (up to 8 neurons) in: the block's own means and co-moments (two-pass, from the
+     * block mean), merged into the totals with Chan et al.'s formula. One pass over the T x T co-moments
+     * per 8 neurons rather than per neuron.
+     */
+    private void flush() {
+        int nb = pendingCount;
+        if (nb == 0) {
+            return;
+        }
+        pendingCount = 0;
+        double[][] e = pending;
+        double[] delta = dOld;
+        double na = count;
+        double wab = na * nb / (na + nb);
+        double wb = nb / (na + nb);
         for (int k = 0; k < steps; k++) {
-            double delta = trajectory[k] - mean[k];
-            d[k] = delta;
-            mean[k] += delta * inv;
+            double sum = 0;
+            for (int j = 0; j < nb; j++) {
+                sum += e[j][k];
+            }
+            double bm = sum / nb;
+            for (int j = 0; j < nb; j++) {
+                e[j][k] -= bm;
+            }
+            delta[k] = bm - mean[k];
         }
+        for (int j = nb; j < BLOCK; j++) {
+            java.util.Arrays.fill(e[j], 0); // a partial block: the missing rows add nothing
+        }
+        final double[] e0 = e[0], e1 = e[1], e2 = e[2], e3 = e[3], e4 = e[4], e5 = e[5], e6 = e[6], e7 = e[7];
         final double[] mm = m;
-        final double[] mu = mean;
         for (int t = 0; t < steps; t++) {
-            double dt = d[t];
-            if (dt == 0) {
-                continue;
-            }
-            int row = t * steps;
+            final double a0 = e0[t], a1 = e1[t], a2 = e2[t], a3 = e3[t], a4 = e4[t], a5 = e5[t], a6 = e6[t], a7 = e7[t];
+            final double dw = delta[t] * wab;
+            final int row = t * steps;
             for (int s = t; s < steps; s++) {
-                mm[row + s] += dt * (trajectory[s] - mu[s]);
+                mm[row + s] += ((a0 * e0[s] + a1 * e1[s]) + (a2 * e2[s] + a3 * e3[s]))
+                        + ((a4 * e4[s] + a5 * e5[s]) + (a6 * e6[s] + a7 * e7[s])) + dw * delta[s];
             }
         }
+        for (int k = 0; k < steps; k++) {
+            mean[k] += delta[k] * wb;
+        }
+        count += nb;
     }
 
     /** Adds the other accumulator's neurons to this one; the other is unchanged. */
@@ -64,6 +101,8 @@ public final class Autocovariance {
             throw new IllegalArgumentException("other must have " + steps + " steps, got "
                     + (other == null ? "null" : other.steps));
         }
+        flush();
+        other.flush();
         if (other.count == 0) {
             return;
         }
@@ -88,7 +127,7 @@ public final class Autocovariance {
 
     /** Neurons added. */
     public long count() {
-        return count;
+        return count + pendingCount;
     }
 
     /** Time steps per trajectory. */
@@ -187,6 +226,7 @@ public final class Autocovariance {
     }
 
     private void checkCount(int ddof) {
+        flush();
         if (ddof < 0 || count <= ddof) {
             throw new IllegalStateException("need more than ddof=" + ddof + " neurons, have " + count
                     + (ddof == 1 ? ": the sample (N-1) statistics need at least 2 neurons" : ""));
