@@ -5,3 +5,6 @@ import java.util.function.*;
 import java.util.stream.*;
 import tech.tablesaw.plotly.components.*;
 import tech.tablesaw.plotly.traces.*;
+import lif.*;
+import lif.stats.*;
+import lif.plot.*;
