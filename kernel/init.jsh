@@ -3,8 +3,7 @@
 import java.util.*;
 import java.util.function.*;
 import java.util.stream.*;
-import tech.tablesaw.plotly.components.*;
-import tech.tablesaw.plotly.traces.*;
 import lif.*;
 import lif.stats.*;
-import lif.plot.*;
+import tech.tablesaw.plotly.components.*;
+import tech.tablesaw.plotly.traces.*;

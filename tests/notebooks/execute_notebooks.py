@@ -25,8 +25,6 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 sys.path.insert(0, os.path.join(ROOT, "tests", "notebooks"))
-os.environ["JUPYTER_PATH"] = os.pathsep.join(
-    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
 
 import checks  # noqa: E402
 import nbformat  # noqa: E402
@@ -138,7 +136,12 @@ def main():
     parser.add_argument("paths", nargs="*", default=[os.path.join(ROOT, "notebooks")])
     parser.add_argument("--out", default=os.path.join(ROOT, "build", "test-notebooks"))
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
+    parser.add_argument("--system-kernel", action="store_true",
+                        help="use the lif-java kernel Jupyter finds by itself, not the one in build/jupyter")
     args = parser.parse_args()
+    if not args.system_kernel:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(
+            p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
 
     notebooks = find_notebooks(args.paths)
     if not notebooks:
