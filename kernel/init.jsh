@@ -5,5 +5,6 @@ import java.util.function.*;
 import java.util.stream.*;
 import lif.*;
 import lif.stats.*;
+import lif.plot.*;
 import tech.tablesaw.plotly.components.*;
 import tech.tablesaw.plotly.traces.*;

@@ -15,12 +15,15 @@ cell's end, as recorded by the kernel's replies.
 Exit status: 0 when every notebook passes.
 """
 import argparse
+import contextlib
+import io
 import json
 import os
 import re
 import shutil
 import sys
 import time
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
@@ -87,20 +90,30 @@ def cells_seconds(nb):
     return round((parse(max(ends)) - parse(min(starts))).total_seconds(), 2)
 
 
-def export_html(executed_path, html_path):
-    try:
-        import html_export  # offline plotly.js embedding, when present
-        html_export.export(executed_path, html_path)
-        return
-    except ImportError:
-        pass
-    from nbconvert import HTMLExporter
-    body, _ = HTMLExporter().from_filename(executed_path)
-    with open(html_path, "w", encoding="utf-8") as out:
-        out.write(body)
+PLOTLY_JAR = os.path.join(ROOT, "lib", "target", "runtime-deps", "plotly.js-dist-2.35.3.jar")
+PLOTLY_ENTRY = "META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js"
 
 
-def run(path, out_root, timeout, base):
+def plotly_copy(out_root):
+    """One plotly.js for every exported page under out_root (each page references it; none embeds it)."""
+    target = os.path.join(out_root, "plotly.js")
+    if not os.path.exists(target):
+        with zipfile.ZipFile(PLOTLY_JAR) as jar, jar.open(PLOTLY_ENTRY) as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    return target
+
+
+def export_html(executed_path, html_path, plotly_js):
+    """HTML export whose figures draw when opened from disk, offline (tests/html_export.py)."""
+    import html_export
+    relative = os.path.relpath(plotly_js, os.path.dirname(html_path))
+    with contextlib.redirect_stdout(io.StringIO()):
+        status = html_export.main([executed_path, html_path, "--plotly-src", relative])
+    if status != 0:
+        raise RuntimeError("tests/html_export.py exited with %d" % status)
+
+
+def run(path, out_root, timeout, base, plotly_js):
     rel = os.path.relpath(os.path.abspath(path), base)
     copy = os.path.join(out_root, rel)
     os.makedirs(os.path.dirname(copy), exist_ok=True)
@@ -124,7 +137,7 @@ def run(path, out_root, timeout, base):
     problems += check_cells(nb)
     problems += checks.check_notebook(nb)
     try:
-        export_html(copy, os.path.splitext(copy)[0] + ".html")
+        export_html(copy, os.path.splitext(copy)[0] + ".html", plotly_js)
     except Exception as e:
         problems.append("HTML export failed: %s: %s" % (type(e).__name__, e))
     return {"notebook": rel, "seconds": round(seconds, 2), "cells_seconds": cells_seconds(nb),
@@ -149,9 +162,10 @@ def main():
         return 1
     base = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in notebooks])
     os.makedirs(args.out, exist_ok=True)
+    plotly_js = plotly_copy(args.out)
     results = []
     for path in notebooks:
-        result = run(path, args.out, args.timeout, base)
+        result = run(path, args.out, args.timeout, base, plotly_js)
         results.append(result)
         status = "PASS" if not result["problems"] else "FAIL"
         cells = result["cells_seconds"]

@@ -38,6 +38,51 @@ class LoopThreadRaceTest {
                 + STARTS + " starts; if a new kernel version fixed it, drop lif-kernel-fix");
     }
 
+    @Test
+    void correctedLoopThreadSurvivesAFailedTurn() throws Exception {
+        URL ours = org.rapaio.jupyter.kernel.channels.LoopThread.class.getProtectionDomain()
+                .getCodeSource().getLocation();
+        assertTrue(survivesFailedFirstTurn(ours), "the corrected loop must go on after a turn that throws");
+    }
+
+    @Test
+    void publishedLoopThreadDiesOnAFailedTurn() throws Exception {
+        String jar = System.getProperty("rapaio.kernel.jar");
+        assertTrue(jar != null && !jar.isBlank(), "system property rapaio.kernel.jar is not set");
+        assertTrue(!survivesFailedFirstTurn(Path.of(jar).toUri().toURL()),
+                "expected the published LoopThread to end on an exception; if it no longer does, drop the catch");
+    }
+
+    /**
+     * Whether a loop whose first turn throws, as the kernel's shell loop does when a message arrives before
+     * the handler map exists, still runs a second turn.
+     */
+    private static boolean survivesFailedFirstTurn(URL classRoot) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classRoot}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> type = loader.loadClass(CLASS);
+            CountDownLatch secondTurn = new CountDownLatch(1);
+            int[] turns = {0};
+            Runnable body = () -> {
+                if (turns[0]++ == 0) {
+                    throw new NullPointerException("handlers is null (simulated)");
+                }
+                secondTurn.countDown();
+            };
+            Thread loop = (Thread) type.getConstructor(String.class, long.class, Runnable.class)
+                    .newInstance("failing-loop", 1L, body);
+            loop.setUncaughtExceptionHandler((t, e) -> { });  // the published class lets it escape
+            loop.start();
+            boolean survived = false;
+            while (!survived && loop.isAlive()) {
+                survived = secondTurn.await(1, TimeUnit.MILLISECONDS);
+            }
+            survived = survived || secondTurn.getCount() == 0;
+            type.getMethod("shutdown").invoke(loop);
+            loop.join(5_000);
+            return survived;
+        }
+    }
+
     /** Number of loop threads, out of {@link #STARTS}, whose body never ran. */
     private static int deadLoops(URL classRoot) throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classRoot}, ClassLoader.getPlatformClassLoader())) {

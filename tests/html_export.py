@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""Export an executed notebook to one HTML file whose plots draw offline, opened from disk.
+
+    /usr/bin/python3 tests/html_export.py NOTEBOOK.ipynb OUT.html --plotly PATH/TO/plotly.js [--template lab|classic]
+    /usr/bin/python3 tests/html_export.py NOTEBOOK.ipynb OUT.html --plotly-src URL   (reference, don't embed)
+
+nbconvert (Debian python3-nbconvert 6.5.3) writes the HTML; its template loads require.js and MathJax from a
+CDN, which offline fails, so `require` is undefined. This script then puts plotly.js (2.35.3, e.g. the copy that
+`lif.plot.PlotlyJs` installs) once into the page, as the FIRST script of <head>, before require.js: plotly's UMD
+wrapper then sets window.Plotly (no AMD `define` exists yet), and every figure's text/html snippet uses
+window.Plotly (rule 1 of lif.plot.PlotlyHtml). The notebook itself never carries plotly.js.
+
+Exit codes: 0 written; 1 conversion failed or plotly.js unreadable/not 2.35.3; 2 bad usage.
+Needs only Debian's python3-nbconvert (use /usr/bin/python3).
+"""
+import argparse
+import re
+import sys
+
+PLOTLY_VERSION = "2.35.3"
+
+
+def inject(html: str, script_tag: str) -> str:
+    """Puts script_tag before the first <script> of <head> (so before require.js), after the <meta> tags:
+    <meta charset="utf-8"> must stay within the page's first 1024 bytes, or a page opened from disk is
+    decoded as windows-1252 and plotly.js breaks."""
+    head = re.search(r"<head[^>]*>", html, flags=re.IGNORECASE)
+    end = re.search(r"</head\s*>", html, flags=re.IGNORECASE)
+    if not head or not end:
+        raise ValueError("no <head> in the exported HTML")
+    first_script = re.compile(r"<script\b", flags=re.IGNORECASE).search(html, head.end(), end.start())
+    at = first_script.start() if first_script else end.start()
+    return html[:at] + script_tag + "\n" + html[at:]
+
+
+def plotly_inline(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        js = f.read()
+    if ("v" + PLOTLY_VERSION) not in js[:2000]:
+        raise ValueError(f"{path} is not plotly.js {PLOTLY_VERSION}")
+    # an inline script ends at the first "</script": keep that sequence out of the code
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
+    return f'<script type="text/javascript" data-lif-plotly="{PLOTLY_VERSION}">\n{js}\n</script>'
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("notebook", help="executed .ipynb")
+    p.add_argument("out", help="HTML file to write")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--plotly", help="plotly.js 2.35.3 to embed (inline, once per page)")
+    g.add_argument("--plotly-src", help="URL or relative path of plotly.js to reference instead of embedding")
+    p.add_argument("--template", default="lab", choices=["lab", "classic"], help="nbconvert HTML template")
+    a = p.parse_args(argv)
+    try:
+        import nbformat
+        from nbconvert import HTMLExporter
+
+        nb = nbformat.read(a.notebook, as_version=4)
+        exporter = HTMLExporter(template_name=a.template)
+        body, _ = exporter.from_notebook_node(nb)
+        if a.plotly:
+            tag = plotly_inline(a.plotly)
+        else:
+            src = a.plotly_src.replace("&", "&amp;").replace('"', "&quot;")
+            tag = f'<script type="text/javascript" src="{src}" data-lif-plotly="{PLOTLY_VERSION}"></script>'
+        html = inject(body, tag)
+        with open(a.out, "w", encoding="utf-8") as f:
+            f.write(html)
+    except Exception as e:  # noqa: BLE001 - report any failure as exit 1
+        print(f"html_export: {e}", file=sys.stderr)
+        return 1
+    print(a.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
