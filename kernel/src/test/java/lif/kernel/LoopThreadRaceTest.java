@@ -1,6 +1,7 @@
 package lif.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Constructor;
@@ -58,7 +59,7 @@ class LoopThreadRaceTest {
      * the handler map exists, still runs a second turn.
      */
     private static boolean survivesFailedFirstTurn(URL classRoot) throws Exception {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classRoot}, ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(classpath(classRoot), ClassLoader.getPlatformClassLoader())) {
             Class<?> type = loader.loadClass(CLASS);
             CountDownLatch secondTurn = new CountDownLatch(1);
             int[] turns = {0};
@@ -83,9 +84,15 @@ class LoopThreadRaceTest {
         }
     }
 
+    /** The kernel's classpath with {@code classRoot} first, as the kernelspec launches it. */
+    private static URL[] classpath(URL classRoot) throws Exception {
+        URL kernelJar = Path.of(System.getProperty("rapaio.kernel.jar")).toUri().toURL();
+        return classRoot.equals(kernelJar) ? new URL[] {kernelJar} : new URL[] {classRoot, kernelJar};
+    }
+
     /** Number of loop threads, out of {@link #STARTS}, whose body never ran. */
     private static int deadLoops(URL classRoot) throws Exception {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classRoot}, ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(classpath(classRoot), ClassLoader.getPlatformClassLoader())) {
             Class<?> type = loader.loadClass(CLASS);
             assertEquals(classRoot.toString(), type.getProtectionDomain().getCodeSource().getLocation().toString());
             Constructor<?> create = type.getConstructor(String.class, long.class, Runnable.class);
