@@ -8,6 +8,10 @@ originals are never touched. A cell fails the notebook if it raises, unless it i
 tagged "raises-exception" with metadata {"lif": {"stub": "<text>"}} must raise an error whose text holds
 "UnsupportedOperationException" and <text>, and nothing else passes for it. The executed copy and an HTML
 export of each notebook stay in --out for review. Results go to --out/results.json.
+Cells with {"lif": {"expect"|"figure"|"image": ...}} metadata are then checked against committed reference
+data (printed SAMPLE OUTPUTs, numpy figure values, image digests): see checks.py. The time printed for each
+notebook is the whole run, kernel start included; "cells" is from the first cell's start to the last
+cell's end, as recorded by the kernel's replies.
 Exit status: 0 when every notebook passes.
 """
 import argparse
@@ -23,7 +27,9 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
+sys.path.insert(0, os.path.join(ROOT, "tests", "notebooks"))
 
+import checks  # noqa: E402
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
@@ -67,6 +73,21 @@ def check_cells(nb):
         elif errors:
             problems.append("cell %d raised: %s" % (index, error_text(errors[0])[:600]))
     return problems
+
+
+def cells_seconds(nb):
+    """Seconds from the first cell's execute_input to the last cell's execute_reply (kernel start excluded)."""
+    from datetime import datetime
+    starts, ends = [], []
+    for cell in nb.cells:
+        timing = cell.get("metadata", {}).get("execution", {})
+        if "iopub.execute_input" in timing and "shell.execute_reply" in timing:
+            starts.append(timing["iopub.execute_input"])
+            ends.append(timing["shell.execute_reply"])
+    if not starts:
+        return None
+    parse = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
+    return round((parse(max(ends)) - parse(min(starts))).total_seconds(), 2)
 
 
 PLOTLY_JAR = os.path.join(ROOT, "lib", "target", "runtime-deps", "plotly.js-dist-2.35.3.jar")
@@ -114,11 +135,13 @@ def run(path, out_root, timeout, base, plotly_js):
     seconds = time.monotonic() - started
     nbformat.write(nb, copy)
     problems += check_cells(nb)
+    problems += checks.check_notebook(nb)
     try:
         export_html(copy, os.path.splitext(copy)[0] + ".html", plotly_js)
     except Exception as e:
         problems.append("HTML export failed: %s: %s" % (type(e).__name__, e))
-    return {"notebook": rel, "seconds": round(seconds, 2), "problems": problems, "executed": copy}
+    return {"notebook": rel, "seconds": round(seconds, 2), "cells_seconds": cells_seconds(nb),
+            "problems": problems, "executed": copy}
 
 
 def main():
@@ -145,7 +168,9 @@ def main():
         result = run(path, args.out, args.timeout, base, plotly_js)
         results.append(result)
         status = "PASS" if not result["problems"] else "FAIL"
-        print("%s %s (%.1f s)" % (status, result["notebook"], result["seconds"]), flush=True)
+        cells = result["cells_seconds"]
+        print("%s %s (%.1f s; cells %s s)" % (status, result["notebook"], result["seconds"],
+                                            "?" if cells is None else "%.2f" % cells), flush=True)
         for problem in result["problems"]:
             print("     " + problem.replace("\n", "\n     "), flush=True)
     failed = sum(1 for r in results if r["problems"])

@@ -1,0 +1,110 @@
+"""Checks an executed notebook's outputs against committed reference data, driven by cell metadata:
+
+  {"lif": {"expect": "sample-output/ex02.txt"}}   the cell's stdout equals that file (tests/notebooks/...),
+           "exponent": "E"                        ... once the file's exponent "e" is written "E" (Java println)
+  {"lif": {"figure": "reference/ex07.json"}}      the cell's application/vnd.plotly.v1+json has the
+                                                  reference's traces, x and y equal within 1e-12 relative
+  {"lif": {"image": "images/ex07.png"}}           notebooks/images/ex07.json records the SHA-256 of this
+                                                  cell's figure JSON: the committed image is current
+Standard library only. Each function returns a list of problems (strings); empty means the check passed.
+"""
+import hashlib
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+NOTEBOOKS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "notebooks")
+PLOTLY = "application/vnd.plotly.v1+json"
+RELATIVE = 1e-12
+
+
+def stdout_of(cell):
+    return "".join(o.get("text", "") for o in cell.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+
+
+def figure_of(cell):
+    """The last plotly JSON the cell displayed, or None."""
+    found = None
+    for o in cell.get("outputs", []):
+        if PLOTLY in o.get("data", {}):
+            found = o["data"][PLOTLY]
+    return found
+
+
+def figure_digest(figure):
+    """SHA-256 of the figure JSON in a canonical form (sorted keys, no spaces, floats as repr)."""
+    text = json.dumps(figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def check_expect(cell, meta):
+    with open(os.path.join(HERE, meta["expect"]), encoding="utf-8") as f:
+        expected = f.read()
+    if meta.get("exponent") == "E":
+        expected = expected.replace("e", "E")
+    actual = stdout_of(cell)
+    if actual == expected:
+        return []
+    a, e = actual.split("\n"), expected.split("\n")
+    for k in range(max(len(a), len(e))):
+        got = a[k] if k < len(a) else "<no line>"
+        want = e[k] if k < len(e) else "<no line>"
+        if got != want:
+            return ["printed output differs from %s at line %d: got %r, expected %r"
+                    % (meta["expect"], k + 1, got, want)]
+    return ["printed output differs from %s" % meta["expect"]]
+
+
+def close(got, want, scale):
+    return abs(got - want) <= RELATIVE * max(abs(got), abs(want), scale)
+
+
+def check_figure(cell, meta):
+    figure = figure_of(cell)
+    if figure is None:
+        return ["no %s output (the cell should end with a figure)" % PLOTLY]
+    with open(os.path.join(HERE, meta["figure"]), encoding="utf-8") as f:
+        reference = json.load(f)["traces"]
+    traces = figure.get("data", [])
+    if len(traces) != len(reference):
+        return ["figure has %d traces, %s has %d" % (len(traces), meta["figure"], len(reference))]
+    for k, (trace, ref) in enumerate(zip(traces, reference)):
+        for axis in ("x", "y"):
+            got, want = trace.get(axis) or [], ref[axis]
+            if len(got) != len(want):
+                return ["trace %d (%s): %d %s values, reference %d" % (k, ref["name"], len(got), axis, len(want))]
+            # relative to each value, with a floor relative to the array's largest magnitude (values near 0)
+            scale = max((abs(w) for w in want), default=0.0)
+            for n, (g, w) in enumerate(zip(got, want)):
+                if g is None or not close(g, w, scale):
+                    return ["trace %d (%s) %s[%d] = %r, reference %r (%s)"
+                            % (k, ref["name"], axis, n, g, w, meta["figure"])]
+    return []
+
+
+def check_image(cell, meta):
+    figure = figure_of(cell)
+    if figure is None:
+        return ["no %s output to compare with %s" % (PLOTLY, meta["image"])]
+    png = os.path.join(NOTEBOOKS, meta["image"])
+    record = os.path.splitext(png)[0] + ".json"
+    if not os.path.exists(png) or not os.path.exists(record):
+        return ["%s or its record is missing: run bin/generate-notebooks --images" % meta["image"]]
+    with open(record, encoding="utf-8") as f:
+        recorded = json.load(f).get("sha256")
+    if recorded != figure_digest(figure):
+        return ["%s is stale (the figure changed): run bin/generate-notebooks --images" % meta["image"]]
+    return []
+
+
+def check_notebook(nb):
+    problems = []
+    for index, cell in enumerate(nb.get("cells", [])):
+        meta = cell.get("metadata", {}).get("lif", {})
+        if cell.get("cell_type") != "code" or meta.get("stub"):
+            continue
+        for key, check in (("expect", check_expect), ("figure", check_figure), ("image", check_image)):
+            if key in meta:
+                problems += ["cell %d: %s" % (index, p) for p in check(cell, meta)]
+    return problems

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Times notebooks through the Java kernel: kernel start, the whole notebook top to bottom, then a re-run
+of each code cell (the slowest re-run is the one to watch).
+
+  timing.py NOTEBOOK...      (run with the python that has jupyter_client, e.g. /usr/bin/python3)
+"""
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ["JUPYTER_PATH"] = os.pathsep.join(
+    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+import nbformat  # noqa: E402
+from jupyter_client.manager import start_new_kernel  # noqa: E402
+
+
+def run(kc, code):
+    started = time.monotonic()
+    reply = kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+    return time.monotonic() - started, reply["content"]["status"]
+
+
+def main(paths):
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        cells = [c for c in nb.cells if c.cell_type == "code"]
+        started = time.monotonic()
+        km, kc = start_new_kernel(kernel_name="lif-java", startup_timeout=120,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            up = time.monotonic() - started
+            total = sum(run(kc, c.source)[0] for c in cells)
+            reruns = [(run(kc, c.source)[0], k) for k, c in enumerate(cells)]
+            worst, index = max(reruns)
+            print("%s: kernel start %.2f s, all %d cells %.2f s, slowest re-run %.3f s (code cell %d)"
+                  % (os.path.relpath(path), up, len(cells), total, worst, index), flush=True)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
