@@ -4,6 +4,9 @@
            "exponent": "E"                        ... once the file's exponent "e" is written "E" (Java println)
   {"lif": {"figure": "reference/ex07.json"}}      the cell's application/vnd.plotly.v1+json has the
                                                   reference's traces, x and y equal within 1e-12 relative
+  {"lif": {"bounds": [{"name": "std-rel-error", "max": 0.02}]}}
+                                                  the cell prints a line "std-rel-error = <number>" and
+                                                  |number| < max (numeric agreement asserted by the tests)
   {"lif": {"image": "images/ex07.png"}}           notebooks/images/ex07.json records the SHA-256 of this
                                                   cell's figure JSON: the committed image is current
 Standard library only. Each function returns a list of problems (strings); empty means the check passed.
@@ -98,13 +101,34 @@ def check_image(cell, meta):
     return []
 
 
+def check_bounds(cell, meta):
+    """Each bound: a printed line "NAME = <number>" with |number| < max."""
+    problems = []
+    text = stdout_of(cell)
+    for bound in meta["bounds"]:
+        value = None
+        for line in text.split("\n"):
+            head, sep, rest = line.partition("=")
+            if sep and head.strip() == bound["name"] and rest.split():
+                try:
+                    value = float(rest.split()[0])
+                except ValueError:
+                    pass
+        if value is None:
+            problems.append("no printed line \"%s = <number>\" (bound < %g)" % (bound["name"], bound["max"]))
+        elif not abs(value) < bound["max"]:
+            problems.append("%s = %r, expected |value| < %g" % (bound["name"], value, bound["max"]))
+    return problems
+
+
 def check_notebook(nb):
     problems = []
     for index, cell in enumerate(nb.get("cells", [])):
         meta = cell.get("metadata", {}).get("lif", {})
         if cell.get("cell_type") != "code" or meta.get("stub"):
             continue
-        for key, check in (("expect", check_expect), ("figure", check_figure), ("image", check_image)):
+        for key, check in (("expect", check_expect), ("figure", check_figure), ("image", check_image),
+                           ("bounds", check_bounds)):
             if key in meta:
                 problems += ["cell %d: %s" % (index, p) for p in check(cell, meta)]
     return problems
