@@ -76,7 +76,11 @@ function expectFigure(fig) {
     const simplify = !(t.line && t.line.simplify === false);
     return { type: t.type || 'scatter', mode: t.mode || 'markers', points, simplify };
   });
-  return { title: fig.layout && fig.layout.title ? fig.layout.title.text : '', traces };
+  // heatmaps are drawn as an image, not as points: counted apart (rows x columns of z), checked to be drawn
+  const heatmaps = traces.filter((t) => t.type === 'heatmap').length;
+  const sliderSteps = fig.layout && fig.layout.sliders && fig.layout.sliders[0] ? fig.layout.sliders[0].steps.length : 0;
+  return { title: fig.layout && fig.layout.title ? fig.layout.title.text : '',
+    traces: traces.filter((t) => t.type !== 'heatmap'), heatmaps, sliderSteps };
 }
 
 /** Expectations from cells' outputs: [{cell, figures: [expectFigure...]}], figure cells only. */
@@ -113,7 +117,11 @@ function readPlotsInPage(rootSelector) {
       return { markers, vertices, calcPoints };
     });
     const title = gd.querySelector('.gtitle');
+    const heatmaps = Array.from(gd.querySelectorAll('.heatmaplayer g.hm')).filter((g) => g.querySelector('image')).length;
+    const sliderSteps = gd.querySelectorAll('.slider-container rect.slider-tick-rect').length;
+    const sliderRails = gd.querySelectorAll('.slider-container').length;
     return {
+      heatmaps, sliderRails, sliderSteps,
       state, drawn: !!gd.querySelector('svg.main-svg'), error: error ? error.textContent : null,
       title: title ? title.textContent : null, traces,
       legendItems: gd.querySelectorAll('.legend g.traces').length,
@@ -135,6 +143,11 @@ function compareFigure(where, exp, got) {
   if (!got) return [`${where}: no plot div in the DOM`];
   if (got.error) problems.push(`${where}: shows the failure message: ${got.error}`);
   if (!got.drawn || got.state !== 'drawn') problems.push(`${where}: not drawn (state ${got.state})`);
+  if ((got.heatmaps || 0) !== (exp.heatmaps || 0)) {
+    problems.push(`${where}: ${got.heatmaps} heatmaps drawn, ${exp.heatmaps} expected`);
+  }
+  if ((exp.sliderSteps || 0) > 0 && !got.sliderRails) problems.push(`${where}: no slider drawn (${exp.sliderSteps} steps expected)`);
+  else if ((got.sliderSteps || 0) !== (exp.sliderSteps || 0)) problems.push(`${where}: ${got.sliderSteps} slider steps drawn, ${exp.sliderSteps} expected`);
   if (got.traces.length !== exp.traces.length) {
     problems.push(`${where}: ${got.traces.length} traces drawn, ${exp.traces.length} expected`);
     return problems;
