@@ -9,16 +9,20 @@
                                                   |number| < max (numeric agreement asserted by the tests)
   {"lif": {"image": "images/ex07.png"}}           notebooks/images/ex07.json records the SHA-256 of this
                                                   cell's figure JSON: the committed image is current
+And in every code cell but a learner stub: each printed self-check verdict ("Exercise N: ...", from
+check(n, answer)) is "Exercise N: correct".
 Standard library only. Each function returns a list of problems (strings); empty means the check passed.
 """
 import hashlib
 import json
 import os
+import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NOTEBOOKS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "notebooks")
 PLOTLY = "application/vnd.plotly.v1+json"
 RELATIVE = 1e-12
+VERDICT = re.compile(r"^Exercise \d+: ")
 
 
 def stdout_of(cell):
@@ -121,12 +125,19 @@ def check_bounds(cell, meta):
     return problems
 
 
+def check_verdicts(cell):
+    """The self-checks the cell ran (printed lines "Exercise N: ...") all said correct."""
+    return ["self-check says %r" % line for line in stdout_of(cell).split("\n")
+            if VERDICT.match(line) and not line.endswith(": correct")]
+
+
 def check_notebook(nb):
     problems = []
     for index, cell in enumerate(nb.get("cells", [])):
         meta = cell.get("metadata", {}).get("lif", {})
         if cell.get("cell_type") != "code" or meta.get("stub"):
             continue
+        problems += ["cell %d: %s" % (index, p) for p in check_verdicts(cell)]
         for key, check in (("expect", check_expect), ("figure", check_figure), ("image", check_image),
                            ("bounds", check_bounds)):
             if key in meta:

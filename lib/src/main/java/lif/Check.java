@@ -449,6 +449,9 @@ public final class Check {
     private static boolean roundsTo(double y, String printed) {
         java.math.BigDecimal x = new java.math.BigDecimal(printed.replace('E', 'e').replace("e", "E"));
         java.math.BigDecimal ulp = x.ulp();
+        if (ulp.compareTo(new java.math.BigDecimal(Math.abs(y))) > 0) {
+            return false; // not one significant digit of y: "0.0" is not 2.5e-10 rounded
+        }
         return new java.math.BigDecimal(y).subtract(x).abs().compareTo(ulp.divide(java.math.BigDecimal.valueOf(2))) <= 0;
     }
 

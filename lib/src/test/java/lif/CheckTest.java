@@ -120,6 +120,7 @@ class CheckTest {
         // Exercise 4 printed after the update: one step early
         wrong(4, Arrays.copyOf(Tutorial.exercise6().v(), 10), "one step early", "before updating");
         wrong(2, Arrays.copyOf(Tutorial.exercise2(), 9), "9 values, expected 10");
+        wrong(2, "0.0\n".repeat(10), "line 1 (\"0.0\") differs"); // the untouched scaffold: 0.0 is no rounding of 2.5e-10
         List<String> lines = new ArrayList<>(Tutorial.exercise3Lines());
         lines.set(2, lines.get(2).replace("e-10", "e-09"));
         wrong(3, lines, "line 3", "differs at character");
