@@ -2,7 +2,9 @@
 """Times notebooks through the Java kernel: kernel start, the whole notebook top to bottom, then a re-run
 of each code cell (the slowest re-run is the one to watch).
 
-  timing.py NOTEBOOK...      (run with the python that has jupyter_client, e.g. /usr/bin/python3)
+  timing.py [--repeat K] NOTEBOOK...   (run with the python that has jupyter_client, e.g. /usr/bin/python3)
+
+With --repeat K every cell is re-run K times; each cell's slowest re-run above 0.3 s is listed.
 """
 import os
 import subprocess
@@ -22,8 +24,11 @@ def run(kc, code):
     return time.monotonic() - started, reply["content"]["status"]
 
 
-def main(paths):
-    for path in paths:
+def main(args):
+    repeat = 1
+    if args[:1] == ["--repeat"]:
+        repeat, args = int(args[1]), args[2:]
+    for path in args:
         nb = nbformat.read(path, as_version=4)
         cells = [c for c in nb.cells if c.cell_type == "code"]
         started = time.monotonic()
@@ -32,10 +37,13 @@ def main(paths):
         try:
             up = time.monotonic() - started
             total = sum(run(kc, c.source)[0] for c in cells)
-            reruns = [(run(kc, c.source)[0], k) for k, c in enumerate(cells)]
+            reruns = [(max(run(kc, c.source)[0] for _ in range(repeat)), k) for k, c in enumerate(cells)]
             worst, index = max(reruns)
             print("%s: kernel start %.2f s, all %d cells %.2f s, slowest re-run %.3f s (code cell %d)"
                   % (os.path.relpath(path), up, len(cells), total, worst, index), flush=True)
+            slow = ["cell %d %.3f s" % (k, t) for t, k in reruns if t > 0.3]
+            if slow:
+                print("    re-runs over 0.3 s: " + ", ".join(slow), flush=True)
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)

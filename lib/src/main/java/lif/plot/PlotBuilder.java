@@ -1,7 +1,9 @@
 package lif.plot;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
@@ -31,6 +33,7 @@ public final class PlotBuilder {
   private int width = Plots.WIDTH;
   private int height = Plots.HEIGHT;
   private final List<Trace> traces = new ArrayList<>();
+  private final Map<Trace, BuiltFigure.Series> series = new IdentityHashMap<>();
   private boolean anyLabel;
   private boolean xLog;
   private boolean yLog;
@@ -86,7 +89,7 @@ public final class PlotBuilder {
   public PlotBuilder add(String xName, double[] x, String yName, double[] y, Style style) {
     Plots.checkSameLength(xName, x, yName, y);
     Objects.requireNonNull(style, "style");
-    traces.add(trace(x, y, style, style.label(), style.label() != null));
+    add(x, y, style, style.label(), style.label() != null);
     anyLabel |= style.label() != null;
     return this;
   }
@@ -109,7 +112,7 @@ public final class PlotBuilder {
     for (int n = 0; n < ys.length; n++) {
       boolean last = n == ys.length - 1;
       String label = last ? style.label() : null;
-      traces.add(trace(x, ys[n], style, label != null ? label : ysName + "[" + n + "]", label != null));
+      add(x, ys[n], style, label != null ? label : ysName + "[" + n + "]", label != null);
     }
     anyLabel |= style.label() != null && ys.length > 0;
     return this;
@@ -150,7 +153,7 @@ public final class PlotBuilder {
         .showLegend(anyLabel)
         .xAxis(axis(xTitle, xLog))
         .yAxis(axis(yTitle, yLog));
-    return new Figure(layout.build(), traces.toArray(new Trace[0]));
+    return new BuiltFigure(layout.build(), traces, series);
   }
 
   private static Axis axis(String title, boolean log) {
@@ -161,8 +164,16 @@ public final class PlotBuilder {
     return a.build();
   }
 
+  private void add(double[] x, double[] y, Style style, String name, boolean inLegend) {
+    double[] xs = x.clone();
+    double[] ys = y.clone();
+    Trace t = trace(xs, ys, style, name, inLegend);
+    traces.add(t);
+    series.put(t, new BuiltFigure.Series(xs, ys, style, name, inLegend));
+  }
+
   private static ScatterTrace trace(double[] x, double[] y, Style s, String name, boolean inLegend) {
-    ScatterTrace.ScatterBuilder b = ScatterTrace.builder(x.clone(), y.clone());
+    ScatterTrace.ScatterBuilder b = ScatterTrace.builder(x, y);
     if (s.kind() == Style.Kind.MARKERS) {
       Marker.MarkerBuilder m = Marker.builder().color(s.color()).size(s.size()).symbol(Symbol.CIRCLE);
       if (s.alpha() < 1) {

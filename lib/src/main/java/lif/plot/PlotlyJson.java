@@ -54,8 +54,9 @@ public final class PlotlyJson {
     Trace[] traces = figure.getTraces();
     if (traces != null) {
       for (int i = 0; i < traces.length; i++) {
-        Object parsed = TablesawJs.parseAssignment(traces[i].asJavascript(i));
-        data.add(normaliseTrace(asMap(parsed, "trace " + i)));
+        Map<String, Object> known = figure instanceof BuiltFigure ? ((BuiltFigure) figure).plotly(traces[i]) : null;
+        data.add(known != null ? known
+            : normaliseTrace(asMap(TablesawJs.parseAssignment(traces[i].asJavascript(i)), "trace " + i)));
       }
     }
     root.put("data", data);
