@@ -5,6 +5,8 @@ of each code cell (the slowest re-run is the one to watch).
   timing.py [--repeat K] NOTEBOOK...   (run with the python that has jupyter_client, e.g. /usr/bin/python3)
 
 With --repeat K every cell is re-run K times; each cell's slowest re-run above 0.3 s is listed.
+With --pause S the script waits S seconds after the kernel is up and S seconds between cells, as a
+learner who reads before running does (the kernel's background warm-up runs in such pauses).
 """
 import os
 import subprocess
@@ -25,9 +27,13 @@ def run(kc, code):
 
 
 def main(args):
-    repeat = 1
-    if args[:1] == ["--repeat"]:
-        repeat, args = int(args[1]), args[2:]
+    repeat, pause = 1, 0.0
+    while args[:1] in (["--repeat"], ["--pause"]):
+        if args[0] == "--repeat":
+            repeat = int(args[1])
+        else:
+            pause = float(args[1])
+        args = args[2:]
     for path in args:
         nb = nbformat.read(path, as_version=4)
         cells = [c for c in nb.cells if c.cell_type == "code"]
@@ -36,11 +42,17 @@ def main(args):
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             up = time.monotonic() - started
-            total = sum(run(kc, c.source)[0] for c in cells)
-            reruns = [(max(run(kc, c.source)[0] for _ in range(repeat)), k) for k, c in enumerate(cells)]
+            total = 0.0
+            for c in cells:
+                time.sleep(pause)
+                total += run(kc, c.source)[0]
+            reruns = []
+            for k, c in enumerate(cells):
+                time.sleep(pause)
+                reruns.append((max(run(kc, c.source)[0] for _ in range(repeat)), k))
             worst, index = max(reruns)
-            print("%s: kernel start %.2f s, all %d cells %.2f s, slowest re-run %.3f s (code cell %d)"
-                  % (os.path.relpath(path), up, len(cells), total, worst, index), flush=True)
+            print("%s%s: kernel start %.2f s, all %d cells %.2f s, slowest re-run %.3f s (code cell %d)"
+                  % (os.path.relpath(path), " (pauses %g s)" % pause if pause else "", up, len(cells), total, worst, index), flush=True)
             slow = ["cell %d %.3f s" % (k, t) for t, k in reruns if t > 0.3]
             if slow:
                 print("    re-runs over 0.3 s: " + ", ".join(slow), flush=True)

@@ -1,0 +1,294 @@
+package lif.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+
+/**
+ * Compiles typical tutorial cells ({@code warmup.jsh}) a few times over in a private JShell on a background
+ * thread, while the kernel is idle, so that the JIT compiles javac's hot paths before the learner re-runs a
+ * cell.
+ *
+ * <p>Why: the kernel compiles every statement with javac inside its own JVM. A fresh JVM runs javac
+ * interpreted, about 30 ms per statement; once the JIT has compiled it, about 10 ms. Left to the learner's
+ * own cells that takes a few hundred statements. javac's classes are shared by every JShell of the JVM, so a
+ * private JShell warms them for the kernel's own.
+ *
+ * <p>It never competes with the learner: it starts only once the kernel has been idle for
+ * {@value #QUIET_MILLIS} ms (other threads using under a tenth of a core), and after each snippet it checks
+ * again and waits as long as anything else ran meanwhile (a cell, the start-up). So a cell run meets at most
+ * one warm-up snippet in flight (about 10-40 ms of the other core). Harmless by construction: the private
+ * JShell has its own class loader and variables, its snippets print nothing and its streams go nowhere, any
+ * failure just ends the warm-up, and the thread is a daemon. {@code LIF_KERNEL_WARMUP_SECONDS} bounds the
+ * CPU time it may spend (default {@value #DEFAULT_SECONDS} s; 0 turns it off).
+ */
+public final class JavacWarmup {
+
+  public static final String SECONDS_VARIABLE = "LIF_KERNEL_WARMUP_SECONDS";
+  public static final double DEFAULT_SECONDS = 15;
+  /** Rounds over the warm-up cells (about 75 snippets each). */
+  public static final int MAX_ROUNDS = 8;
+  /** How long the rest of the kernel must have been quiet before a warm-up snippet runs. */
+  public static final long QUIET_MILLIS = 200;
+  /** Gives up waiting for a quiet kernel after this long. */
+  static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(30);
+  private static final long POLL_MILLIS = 20;
+
+  private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+  private long othersCpuAtCheck;
+  private long wallAtCheck;
+
+  private final double seconds;
+  private final List<String> classpath;
+  private final String initScript;
+  private volatile int roundsDone;
+  private volatile int snippetsDone;
+  private volatile Throwable failure;
+
+  JavacWarmup(double seconds, List<String> classpath, String initScript) {
+    this.seconds = seconds;
+    this.classpath = List.copyOf(classpath);
+    this.initScript = initScript;
+  }
+
+  /**
+   * The warm-up for a kernel started with these environment variables: the classpath and imports of the
+   * kernel's own JShell ({@code RJK_CLASSPATH}, {@code RJK_INIT_SCRIPT}) and {@value #SECONDS_VARIABLE}.
+   */
+  public static JavacWarmup fromEnvironment(Map<String, String> env) {
+    double seconds = DEFAULT_SECONDS;
+    String s = env.get(SECONDS_VARIABLE);
+    if (s != null && !s.isBlank()) {
+      try {
+        seconds = Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        seconds = DEFAULT_SECONDS;
+      }
+    }
+    List<String> cp = new ArrayList<>();
+    String rjk = env.get("RJK_CLASSPATH");
+    if (rjk != null) {
+      for (String entry : rjk.split(";")) {
+        if (!entry.isBlank()) {
+          cp.add(entry.trim());
+        }
+      }
+    }
+    String init = "";
+    String initPath = env.get("RJK_INIT_SCRIPT");
+    if (initPath != null && !initPath.isBlank()) {
+      try {
+        init = Files.readString(Path.of(initPath), StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        init = "";
+      }
+    }
+    return new JavacWarmup(seconds, cp, init);
+  }
+
+  /** Starts the daemon thread (nothing when the time budget is 0 or less); returns it, or null. */
+  public Thread start() {
+    if (!(seconds > 0)) {
+      return null;
+    }
+    Thread t = new Thread(this::runQuietly, "lif-javac-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return t;
+  }
+
+  /** Rounds completed over the warm-up cells. */
+  public int roundsDone() {
+    return roundsDone;
+  }
+
+  /** Snippets evaluated so far. */
+  public int snippetsDone() {
+    return snippetsDone;
+  }
+
+  /** What stopped the warm-up early, or null. */
+  public Throwable failure() {
+    return failure;
+  }
+
+  void runQuietly() {
+    try {
+      run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable e) {
+      failure = e;
+    }
+  }
+
+  void run() throws IOException, InterruptedException {
+    if (!cpu.isThreadCpuTimeSupported()) {
+      return; // cannot tell when the kernel is idle: better not run at all
+    }
+    if (!cpu.isThreadCpuTimeEnabled()) {
+      cpu.setThreadCpuTimeEnabled(true);
+    }
+    long budget = (long) (seconds * 1e9);
+    long ownStart = cpu.getCurrentThreadCpuTime();
+    List<String> cells = cells();
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    othersCpuAtCheck = othersCpuTime();
+    wallAtCheck = System.nanoTime();
+    if (!awaitQuiet()) {
+      return;
+    }
+    try (JShell shell = JShell.builder()
+        .executionEngine("local")
+        .in(InputStream.nullInputStream())
+        .out(nowhere)
+        .err(nowhere)
+        .build()) {
+      for (String entry : classpath) {
+        shell.addToClasspath(entry);
+      }
+      evalCell(shell, initScript, () -> true);
+      for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (String cell : cells) {
+          boolean[] go = {true};
+          evalCell(shell, cell, () -> {
+            go[0] = cpu.getCurrentThreadCpuTime() - ownStart < budget && awaitQuietQuietly();
+            if (go[0]) {
+              snippetsDone++;
+            }
+            return go[0];
+          });
+          if (!go[0]) {
+            return;
+          }
+        }
+        roundsDone = round + 1;
+      }
+    }
+  }
+
+  private boolean awaitQuietQuietly() {
+    try {
+      return awaitQuiet();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Returns at once if the other threads were quiet since the last check, else waits until they have been
+   * quiet for {@value #QUIET_MILLIS} ms; false if that never happened within {@link #MAX_WAIT_NANOS}.
+   */
+  boolean awaitQuiet() throws InterruptedException {
+    long waitStart = System.nanoTime();
+    long quietSince = quiet() ? -2 : -1;
+    if (quietSince == -2) {
+      return true;
+    }
+    while (System.nanoTime() - waitStart < MAX_WAIT_NANOS) {
+      Thread.sleep(POLL_MILLIS);
+      if (!quiet()) {
+        quietSince = -1;
+      } else if (quietSince < 0) {
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Did the other threads use less than a tenth of a core since the last call? */
+  private boolean quiet() {
+    long others = othersCpuTime();
+    long now = System.nanoTime();
+    boolean quiet = (others - othersCpuAtCheck) * 10 < now - wallAtCheck;
+    othersCpuAtCheck = others;
+    wallAtCheck = now;
+    return quiet;
+  }
+
+  /** CPU time of every Java thread but this one, in ns (JIT and GC threads are not Java threads). */
+  private long othersCpuTime() {
+    long self = Thread.currentThread().getId();
+    long sum = 0;
+    for (long id : cpu.getAllThreadIds()) {
+      if (id != self) {
+        long t = cpu.getThreadCpuTime(id);
+        if (t > 0) {
+          sum += t;
+        }
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Splits a cell into snippets the way the kernel does (analyzeCompletion), evaluates them and returns
+   * what went wrong (rejected snippets, exceptions), which the warm-up ignores and the tests assert empty.
+   */
+  static List<String> evalCell(JShell shell, String cell) {
+    return evalCell(shell, cell, () -> true);
+  }
+
+  /** As {@link #evalCell(JShell, String)}, asking {@code next} before each snippet (false: stop). */
+  static List<String> evalCell(JShell shell, String cell, BooleanSupplier next) {
+    SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+    List<String> problems = new ArrayList<>();
+    String rest = cell;
+    while (!rest.isBlank() && next.getAsBoolean()) {
+      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+      String source = info.source();
+      if (source == null || source.isBlank()) {
+        problems.add("incomplete: " + rest.strip());
+        break;
+      }
+      for (SnippetEvent e : shell.eval(source)) {
+        if (e.status() == Snippet.Status.REJECTED) {
+          problems.add("rejected: " + source.strip() + " "
+              + shell.diagnostics(e.snippet()).map(d -> d.getMessage(Locale.ROOT)).toList());
+        }
+        if (e.exception() != null) {
+          problems.add("threw " + e.exception() + ": " + source.strip());
+        }
+      }
+      rest = info.remaining() == null ? "" : info.remaining();
+    }
+    return problems;
+  }
+
+  /** The warm-up cells: {@code warmup.jsh}, split at lines {@code //// cell}. */
+  static List<String> cells() throws IOException {
+    try (InputStream in = JavacWarmup.class.getResourceAsStream("warmup.jsh")) {
+      if (in == null) {
+        throw new IOException("warmup.jsh is missing from the kernel jar");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String> cells = new ArrayList<>();
+      for (String cell : text.split("(?m)^//// cell.*$")) {
+        if (!cell.isBlank()) {
+          cells.add(cell);
+        }
+      }
+      return cells;
+    }
+  }
+}
