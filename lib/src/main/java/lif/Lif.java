@@ -190,16 +190,8 @@ public final class Lif {
         double[][] vn = new double[n][steps];
         double scale = p.noiseScale();
         for (double[] row : vn) {
-            rng.fill(row, 0, steps); // the neuron's draws, overwritten by its potentials below
-            double v = p.eL();
-            row[0] = v;
-            for (int k = 1; k < steps; k++) {
-                v = step(v, Current.noise(p.iMean(), scale, row[k]));
-                if (spikes && v > p.vTh()) {
-                    v = p.vReset();
-                }
-                row[k] = v;
-            }
+            rng.fill(row, 0, steps); // the neuron's draws, overwritten by its potentials
+            simulateInPlace(row, 0, scale);
         }
         return vn;
     }
@@ -220,15 +212,7 @@ public final class Lif {
         double scale = p.noiseScale();
         for (int j = 0; j < n; j++) {
             rng.fill(row, 0, steps);
-            double v = p.eL();
-            row[0] = v;
-            for (int k = 1; k < steps; k++) {
-                v = step(v, Current.noise(p.iMean(), scale, row[k]));
-                if (spikes && v > p.vTh()) {
-                    v = p.vReset();
-                }
-                row[k] = v;
-            }
+            simulateInPlace(row, 0, scale);
             each.accept(row);
         }
     }
@@ -238,9 +222,43 @@ public final class Lif {
      * ({@link #forEachNeuron}): memory O(T^2) whatever n. With ddof 1 it is {@code Stats.autocovariance(ensemble(n, rng))}.
      */
     public lif.stats.Autocovariance ensembleAutocovariance(int n, NumpyRandom rng) {
-        lif.stats.Autocovariance acc = new lif.stats.Autocovariance(steps());
-        forEachNeuron(n, rng, acc::add);
+        checkN(n);
+        checkRng(rng);
+        final int steps = steps();
+        final double scale = p.noiseScale();
+        lif.stats.Autocovariance acc = new lif.stats.Autocovariance(steps);
+        // The draws and the simulation (about a third of the work) on a second thread, the O(T^2)
+        // accumulation here: the same neurons, added in the same order as forEachNeuron(n, rng, acc::add).
+        streamNeurons(n, pipelineGroup(), usePipeline(n),
+                (buf, neurons, first) -> {
+                    rng.fill(buf, 0, neurons * steps);
+                    for (int j = 0; j < neurons; j++) {
+                        simulateInPlace(buf, j * steps, scale);
+                    }
+                },
+                (buf, neurons, first) -> {
+                    for (int j = 0; j < neurons; j++) {
+                        acc.add(buf, j * steps);
+                    }
+                });
         return acc;
+    }
+
+    /**
+     * One neuron: {@code buf[off+1 .. off+T-1]} hold its draws (the draw at {@code off} is the stream's but
+     * unused, as in the tutorial) and are overwritten with its potentials, {@code buf[off] = E_L}.
+     */
+    private void simulateInPlace(double[] buf, int off, double scale) {
+        final int steps = steps();
+        double v = p.eL();
+        buf[off] = v;
+        for (int k = 1; k < steps; k++) {
+            v = step(v, Current.noise(p.iMean(), scale, buf[off + k]));
+            if (spikes && v > p.vTh()) {
+                v = p.vReset();
+            }
+            buf[off + k] = v;
+        }
     }
 
     /**
@@ -355,8 +373,7 @@ public final class Lif {
      * the arithmetic of each potential is exactly that of {@link #step} and {@link #ensemble}.
      */
     private StepStatistics neuronMajor(int n, NumpyRandom rng) {
-        boolean pipeline = (long) n * steps() >= PIPELINE_MIN_STEPS && Runtime.getRuntime().availableProcessors() > 1;
-        return neuronMajor(n, rng, pipeline);
+        return neuronMajor(n, rng, usePipeline(n));
     }
 
     /** Ensembles of at least this many neuron-steps generate their draws on a second thread. */
@@ -364,22 +381,52 @@ public final class Lif {
     /** Doubles per hand-over buffer of the pipeline (256 kB: the buffers in flight stay in cache). */
     private static final int PIPELINE_BUFFER = 1 << 15;
 
+    private boolean usePipeline(int n) {
+        return (long) n * steps() >= PIPELINE_MIN_STEPS && Runtime.getRuntime().availableProcessors() > 1;
+    }
+
+    /** Neurons per pipeline buffer: a multiple of BLOCK. */
+    private int pipelineGroup() {
+        return Math.max(BLOCK, PIPELINE_BUFFER / steps() / BLOCK * BLOCK);
+    }
+
     StepStatistics neuronMajor(int n, NumpyRandom rng, boolean pipeline) {
         final int steps = steps();
         final double[] mean = new double[steps];
         final double[] m2 = new double[steps];
+        streamNeurons(n, pipeline ? pipelineGroup() : BLOCK, pipeline,
+                (buf, neurons, first) -> rng.fill(buf, 0, neurons * steps),
+                (buf, neurons, first) -> {
+                    for (int b = 0; b < neurons; b += BLOCK) {
+                        foldBlock(buf, b * steps, Math.min(BLOCK, neurons - b), first + b, mean, m2);
+                    }
+                });
+        return new StepStatistics(n, mean, m2);
+    }
+
+    /** Work on a buffer holding {@code neurons} neurons' T values each, the first being neuron {@code first}. */
+    @FunctionalInterface
+    private interface NeuronBuffer {
+        void apply(double[] buf, int neurons, int first);
+    }
+
+    /**
+     * Hands n neurons, {@code group} at a time and in stream order, first to {@code prepare} (which makes
+     * their draws, so it must run in order on one thread) and then to {@code consume}. With {@code pipeline},
+     * {@code prepare} runs on a second thread up to two buffers ahead, since the stream is sequential: the
+     * same calls in the same order, so the same result.
+     */
+    private void streamNeurons(int n, int group, boolean pipeline, NeuronBuffer prepare, NeuronBuffer consume) {
+        final int steps = steps();
         if (!pipeline) {
-            final double[] u = new double[BLOCK * steps];
-            for (int start = 0; start < n; start += BLOCK) {
-                int nb = Math.min(BLOCK, n - start);
-                rng.fill(u, 0, nb * steps);
-                foldBlock(u, 0, nb, start, mean, m2);
+            final double[] buf = new double[group * steps];
+            for (int start = 0; start < n; start += group) {
+                int neurons = Math.min(group, n - start);
+                prepare.apply(buf, neurons, start);
+                consume.apply(buf, neurons, start);
             }
-            return new StepStatistics(n, mean, m2);
+            return;
         }
-        // The stream is sequential, so one thread makes the draws (the costly part: MT19937 and the
-        // conversion to doubles) while this one simulates: same draws, same arithmetic, same result.
-        final int group = Math.max(BLOCK, PIPELINE_BUFFER / steps / BLOCK * BLOCK); // neurons per buffer
         final java.util.concurrent.BlockingQueue<double[]> free = new java.util.concurrent.ArrayBlockingQueue<>(3);
         final java.util.concurrent.BlockingQueue<double[]> full = new java.util.concurrent.ArrayBlockingQueue<>(3);
         for (int b = 0; b < 3; b++) {
@@ -390,7 +437,7 @@ public final class Lif {
             try {
                 for (int start = 0; start < n; start += group) {
                     double[] buf = free.take();
-                    rng.fill(buf, 0, Math.min(group, n - start) * steps);
+                    prepare.apply(buf, Math.min(group, n - start), start);
                     full.put(buf);
                 }
             } catch (InterruptedException e) {
@@ -408,10 +455,7 @@ public final class Lif {
                 if (buf.length == 0) {
                     throw new IllegalStateException("random stream failed", failure[0]);
                 }
-                int inGroup = Math.min(group, n - start);
-                for (int b = 0; b < inGroup; b += BLOCK) {
-                    foldBlock(buf, b * steps, Math.min(BLOCK, inGroup - b), start + b, mean, m2);
-                }
+                consume.apply(buf, Math.min(group, n - start), start);
                 free.put(buf);
             }
             producer.join();
@@ -421,7 +465,6 @@ public final class Lif {
         } finally {
             producer.interrupt(); // no-op once it has finished; frees it if this thread failed
         }
-        return new StepStatistics(n, mean, m2);
     }
 
     private void foldBlock(double[] u, int off, int nb, int before, double[] mean, double[] m2) {

@@ -46,7 +46,19 @@ public final class Autocovariance {
             throw new IllegalArgumentException("trajectory must have " + steps + " steps, got "
                     + (trajectory == null ? "null" : trajectory.length));
         }
-        System.arraycopy(trajectory, 0, pending[pendingCount], 0, steps);
+        add(trajectory, 0);
+    }
+
+    /**
+     * Adds one neuron's potentials stored at {@code values[offset .. offset + steps - 1]} (volts), e.g. one
+     * row of a row-major N x T buffer. Copied: the array may be reused.
+     */
+    public void add(double[] values, int offset) {
+        if (values == null || offset < 0 || offset > values.length - steps) {
+            throw new IllegalArgumentException("values must hold " + steps + " steps from offset " + offset
+                    + ", got " + (values == null ? "null" : values.length + " values"));
+        }
+        System.arraycopy(values, offset, pending[pendingCount], 0, steps);
         if (++pendingCount == BLOCK) {
             flush();
         }

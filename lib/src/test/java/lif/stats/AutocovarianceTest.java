@@ -44,6 +44,41 @@ class AutocovarianceTest {
         }
     }
 
+    /** Large ensembles simulate on a second thread while this one accumulates: the very same sums. */
+    @Test
+    void pipelinedEnsembleEqualsNeuronByNeuronBitForBit() {
+        int n = 14_003; // 14,003 x 150 steps: over the pipeline threshold, and a partial block at the end
+        Autocovariance pipelined = Lif.euler(P).ensembleAutocovariance(n, new NumpyRandom(7));
+        Autocovariance oneByOne = new Autocovariance(P.steps());
+        Lif.euler(P).forEachNeuron(n, new NumpyRandom(7), oneByOne::add);
+        assertEquals(n, pipelined.count());
+        double[][] x = oneByOne.matrix(1);
+        double[][] y = pipelined.matrix(1);
+        for (int t = 0; t < P.steps(); t++) {
+            assertArrayEquals(x[t], y[t], 0, "row " + t);
+        }
+        assertArrayEquals(oneByOne.mean(), pipelined.mean(), 0);
+    }
+
+    @Test
+    void addFromAnOffsetReadsOneRowOfABuffer() {
+        double[][] vn = Lif.euler(P).ensemble(9, new NumpyRandom(4));
+        int steps = P.steps();
+        double[] flat = new double[9 * steps + 3];
+        Autocovariance rows = new Autocovariance(steps);
+        Autocovariance offsets = new Autocovariance(steps);
+        for (int n = 0; n < 9; n++) {
+            System.arraycopy(vn[n], 0, flat, 3 + n * steps, steps);
+            rows.add(vn[n]);
+            offsets.add(flat, 3 + n * steps);
+        }
+        assertArrayEquals(rows.variance(1), offsets.variance(1), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> offsets.add(flat, 9 * steps));
+        assertEquals("values must hold 150 steps from offset 1350, got 1353 values", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> offsets.add(flat, -1));
+        assertThrows(IllegalArgumentException.class, () -> offsets.add(null, 0));
+    }
+
     @Test
     void mergeEqualsOneAccumulator() {
         double[][] vn = Lif.euler(P).ensemble(101, new NumpyRandom(5));
