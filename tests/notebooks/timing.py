@@ -7,6 +7,8 @@ of each code cell (the slowest re-run is the one to watch).
 With --repeat K every cell is re-run K times; each cell's slowest re-run above 0.3 s is listed.
 With --pause S the script waits S seconds after the kernel is up and S seconds between cells, as a
 learner who reads before running does (the kernel's background warm-up runs in such pauses).
+A last line sums up: the slowest top-to-bottom run and the slowest single-cell re-run over all notebooks.
+It reports; it asserts nothing (timings on a shared machine vary by 2x).
 """
 import os
 import subprocess
@@ -34,6 +36,7 @@ def main(args):
         else:
             pause = float(args[1])
         args = args[2:]
+    worst_all, worst_rerun = (0.0, ""), (0.0, "")
     for path in args:
         nb = nbformat.read(path, as_version=4)
         cells = [c for c in nb.cells if c.cell_type == "code"]
@@ -53,12 +56,19 @@ def main(args):
             worst, index = max(reruns)
             print("%s%s: kernel start %.2f s, all %d cells %.2f s, slowest re-run %.3f s (code cell %d)"
                   % (os.path.relpath(path), " (pauses %g s)" % pause if pause else "", up, len(cells), total, worst, index), flush=True)
+            name = os.path.basename(path)
+            worst_all = max(worst_all, (total, name))
+            worst_rerun = max(worst_rerun, (worst, "%s code cell %d" % (name, index)))
             slow = ["cell %d %.3f s" % (k, t) for t, k in reruns if t > 0.3]
             if slow:
                 print("    re-runs over 0.3 s: " + ", ".join(slow), flush=True)
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
+    if len(args) > 1:
+        print("summary%s: slowest top to bottom %.2f s (%s); slowest single-cell re-run %.3f s (%s)"
+              % (" (pauses %g s)" % pause if pause else "", worst_all[0], worst_all[1], worst_rerun[0],
+                 worst_rerun[1]), flush=True)
 
 
 if __name__ == "__main__":
