@@ -224,12 +224,16 @@ public final class Lif {
     public lif.stats.Autocovariance ensembleAutocovariance(int n, NumpyRandom rng) {
         checkN(n);
         checkRng(rng);
+        return ensembleAutocovariance(n, rng, usePipeline(n));
+    }
+
+    lif.stats.Autocovariance ensembleAutocovariance(int n, NumpyRandom rng, boolean pipeline) {
         final int steps = steps();
         final double scale = p.noiseScale();
         lif.stats.Autocovariance acc = new lif.stats.Autocovariance(steps);
         // The draws and the simulation (about a third of the work) on a second thread, the O(T^2)
         // accumulation here: the same neurons, added in the same order as forEachNeuron(n, rng, acc::add).
-        streamNeurons(n, pipelineGroup(), usePipeline(n),
+        streamNeurons(n, pipelineGroup(), pipeline,
                 (buf, neurons, first) -> {
                     rng.fill(buf, 0, neurons * steps);
                     for (int j = 0; j < neurons; j++) {
@@ -440,11 +444,10 @@ public final class Lif {
                     prepare.apply(buf, Math.min(group, n - start), start);
                     full.put(buf);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException | Error e) {
+            } catch (InterruptedException | RuntimeException | Error e) {
                 failure[0] = e;
-                full.offer(new double[0]); // wake the consumer
+                full.clear();               // the consumer must not wait for buffers that will not come
+                full.offer(new double[0]);  // and wakes up to this marker
             }
         }, "lif-random-stream");
         producer.setDaemon(true);
@@ -453,7 +456,7 @@ public final class Lif {
             for (int start = 0; start < n; start += group) {
                 double[] buf = full.take();
                 if (buf.length == 0) {
-                    throw new IllegalStateException("random stream failed", failure[0]);
+                    throw new IllegalStateException("the draws/simulation thread failed", failure[0]);
                 }
                 consume.apply(buf, Math.min(group, n - start), start);
                 free.put(buf);
@@ -464,6 +467,21 @@ public final class Lif {
             throw new IllegalStateException("interrupted", e);
         } finally {
             producer.interrupt(); // no-op once it has finished; frees it if this thread failed
+            joinUninterruptibly(producer); // it must not touch rng once this call has returned or thrown
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -106,6 +106,29 @@ class LifTest {
     }
 
     @Test
+    void autocovarianceIsTheSameWithTheSecondThreadWithoutItAndNeuronByNeuron() {
+        Lif lif = Lif.euler(p);
+        int n = 2_003; // several pipeline buffers and a partial block at the end
+        NumpyRandom a = new NumpyRandom(7);
+        NumpyRandom b = new NumpyRandom(7);
+        NumpyRandom c = new NumpyRandom(7);
+        lif.stats.Autocovariance piped = lif.ensembleAutocovariance(n, a, true);
+        lif.stats.Autocovariance plain = lif.ensembleAutocovariance(n, b, false);
+        lif.stats.Autocovariance oneByOne = new lif.stats.Autocovariance(lif.steps());
+        lif.forEachNeuron(n, c, oneByOne::add);
+        double[][] x = oneByOne.matrix(1);
+        double[][] y = piped.matrix(1);
+        double[][] z = plain.matrix(1);
+        for (int t = 0; t < lif.steps(); t++) {
+            assertSameBits(x[t], y[t], "pipelined, row " + t);
+            assertSameBits(x[t], z[t], "one thread, row " + t);
+        }
+        double next = c.random();
+        assertEquals(next, a.random(), "the pipeline consumed the same draws");
+        assertEquals(next, b.random(), "so did the single thread");
+    }
+
+    @Test
     void parallelModeDoesNotDependOnThreadsAndAgreesStatistically() {
         Lif lif = Lif.euler(p);
         int n = 40_000; // 3 chunks

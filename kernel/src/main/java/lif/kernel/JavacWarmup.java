@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,10 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Compiles typical tutorial cells ({@code warmup.jsh}) a few times over in a private JShell on a background
@@ -30,12 +35,13 @@ import jdk.jshell.SourceCodeAnalysis;
  * own cells that takes a few hundred statements. javac's classes are shared by every JShell of the JVM, so a
  * private JShell warms them for the kernel's own.
  *
- * <p>It never competes with the learner: it starts only once the kernel has been idle for
- * {@value #QUIET_MILLIS} ms (other threads using under a tenth of a core), and after each snippet it checks
- * again and waits as long as anything else ran meanwhile (a cell, the start-up). So a cell run meets at most
- * one warm-up snippet in flight (about 10-40 ms of the other core). Harmless by construction: the private
- * JShell has its own class loader and variables, its snippets print nothing and its streams go nowhere, any
- * failure just ends the warm-up, and the thread is a daemon. {@code LIF_KERNEL_WARMUP_SECONDS} bounds the
+ * <p>It does not compete with the learner: it starts only once the rest of the kernel has been quiet for
+ * {@value #QUIET_MILLIS} ms (other Java threads using under a tenth of a core, none ended), and before each
+ * snippet it checks again and waits while anything else ran (a cell, the start-up). So a cell usually meets
+ * at most one warm-up snippet in flight (10-40 ms of the other core). It stays out of the way otherwise too:
+ * the private JShell has its own class loader and variables and runs snippets on this thread
+ * ({@link #newShell()}), the snippets print nothing (in-process, they would print into the learner's cell),
+ * any failure just ends the warm-up, and the thread is a daemon. {@code LIF_KERNEL_WARMUP_SECONDS} bounds the
  * CPU time it may spend (default {@value #DEFAULT_SECONDS} s; 0 turns it off).
  */
 public final class JavacWarmup {
@@ -51,8 +57,9 @@ public final class JavacWarmup {
   private static final long POLL_MILLIS = 20;
 
   private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-  private long othersCpuAtCheck;
-  private long wallAtCheck;
+  /** CPU time of each other thread at the last check, ns. */
+  private Map<Long, Long> lastCpu = new HashMap<>();
+  private long lastCheck;
 
   private final double seconds;
   private final List<String> classpath;
@@ -149,33 +156,29 @@ public final class JavacWarmup {
     long budget = (long) (seconds * 1e9);
     long ownStart = cpu.getCurrentThreadCpuTime();
     List<String> cells = cells();
-    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    othersCpuAtCheck = othersCpuTime();
-    wallAtCheck = System.nanoTime();
-    if (!awaitQuiet()) {
+    BooleanSupplier go = () -> cpu.getCurrentThreadCpuTime() - ownStart < budget && awaitQuietQuietly(false);
+    if (!awaitQuiet(true)) { // the kernel's start-up first, fully
       return;
     }
-    try (JShell shell = JShell.builder()
-        .executionEngine("local")
-        .in(InputStream.nullInputStream())
-        .out(nowhere)
-        .err(nowhere)
-        .build()) {
+    try (JShell shell = newShell()) {
       for (String entry : classpath) {
+        if (!go.getAsBoolean()) {
+          return;
+        }
         shell.addToClasspath(entry);
       }
-      evalCell(shell, initScript, () -> true);
+      evalCell(shell, initScript, go);
       for (int round = 0; round < MAX_ROUNDS; round++) {
         for (String cell : cells) {
-          boolean[] go = {true};
+          boolean[] more = {true};
           evalCell(shell, cell, () -> {
-            go[0] = cpu.getCurrentThreadCpuTime() - ownStart < budget && awaitQuietQuietly();
-            if (go[0]) {
+            more[0] = go.getAsBoolean();
+            if (more[0]) {
               snippetsDone++;
             }
-            return go[0];
+            return more[0];
           });
-          if (!go[0]) {
+          if (!more[0]) {
             return;
           }
         }
@@ -184,9 +187,36 @@ public final class JavacWarmup {
     }
   }
 
-  private boolean awaitQuietQuietly() {
+  /**
+   * A JShell that runs snippets on the calling thread ({@link DirectExecutionControl}). Not the "local"
+   * engine: that one starts a thread per snippet and installs a JVM-wide default uncaught-exception handler
+   * that would hide crashes of every other thread of the kernel. The builder's out/err streams do not apply
+   * to in-process execution: a snippet printing would print into the learner's current cell, so none does.
+   */
+  static JShell newShell() {
+    ExecutionControlProvider direct = new ExecutionControlProvider() {
+      @Override
+      public String name() {
+        return "lif-warmup-direct";
+      }
+
+      @Override
+      public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+        return new DirectExecutionControl();
+      }
+    };
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    return JShell.builder()
+        .executionEngine(direct, Map.of())
+        .in(InputStream.nullInputStream())
+        .out(nowhere)
+        .err(nowhere)
+        .build();
+  }
+
+  private boolean awaitQuietQuietly(boolean fresh) {
     try {
-      return awaitQuiet();
+      return awaitQuiet(fresh);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -194,15 +224,19 @@ public final class JavacWarmup {
   }
 
   /**
-   * Returns at once if the other threads were quiet since the last check, else waits until they have been
-   * quiet for {@value #QUIET_MILLIS} ms; false if that never happened within {@link #MAX_WAIT_NANOS}.
+   * Returns at once if the other threads were quiet since the last check (unless {@code fresh}), else
+   * waits until they have been quiet for {@value #QUIET_MILLIS} ms in a row; false if that never happened
+   * within {@link #MAX_WAIT_NANOS}.
    */
-  boolean awaitQuiet() throws InterruptedException {
+  boolean awaitQuiet(boolean fresh) throws InterruptedException {
     long waitStart = System.nanoTime();
-    long quietSince = quiet() ? -2 : -1;
-    if (quietSince == -2) {
+    if (!fresh && quiet()) {
       return true;
     }
+    if (fresh) {
+      quiet(); // a baseline for the next check
+    }
+    long quietSince = -1;
     while (System.nanoTime() - waitStart < MAX_WAIT_NANOS) {
       Thread.sleep(POLL_MILLIS);
       if (!quiet()) {
@@ -216,29 +250,38 @@ public final class JavacWarmup {
     return false;
   }
 
-  /** Did the other threads use less than a tenth of a core since the last call? */
+  /**
+   * Did the other Java threads use less than a tenth of a core since the last call? Per thread: the CPU
+   * time it added; a thread that ended since counts as busy (its work is no longer visible), and so does the
+   * first call. JIT and GC threads are not Java threads: they are not counted.
+   */
   private boolean quiet() {
-    long others = othersCpuTime();
-    long now = System.nanoTime();
-    boolean quiet = (others - othersCpuAtCheck) * 10 < now - wallAtCheck;
-    othersCpuAtCheck = others;
-    wallAtCheck = now;
-    return quiet;
-  }
-
-  /** CPU time of every Java thread but this one, in ns (JIT and GC threads are not Java threads). */
-  private long othersCpuTime() {
     long self = Thread.currentThread().getId();
-    long sum = 0;
+    long now = System.nanoTime();
+    long used = 0;
+    boolean ended = false;
+    Map<Long, Long> seen = new HashMap<>();
     for (long id : cpu.getAllThreadIds()) {
-      if (id != self) {
-        long t = cpu.getThreadCpuTime(id);
-        if (t > 0) {
-          sum += t;
-        }
+      if (id == self) {
+        continue;
+      }
+      long t = cpu.getThreadCpuTime(id);
+      if (t < 0) {
+        continue; // ended meanwhile
+      }
+      seen.put(id, t);
+      Long before = lastCpu.get(id);
+      used += before == null ? t : Math.max(0, t - before); // a new thread: all of its time is new
+    }
+    for (Long id : lastCpu.keySet()) {
+      if (!seen.containsKey(id)) {
+        ended = true;
       }
     }
-    return sum;
+    boolean quiet = lastCheck != 0 && !ended && used * 10 < now - lastCheck;
+    lastCpu = seen;
+    lastCheck = now;
+    return quiet;
   }
 
   /**

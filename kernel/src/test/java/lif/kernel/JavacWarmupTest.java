@@ -33,11 +33,14 @@ class JavacWarmupTest {
   @Test
   void everyWarmupCellCompilesAndRunsInTheKernelsSetupAndPrintsNothing() throws Exception {
     PrintStream out = System.out;
+    PrintStream err = System.err;
+    Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     List<String> problems = new ArrayList<>();
     int snippets = 0;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try (JShell shell = JShell.builder().executionEngine("local").build()) {
+    System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try (JShell shell = JavacWarmup.newShell()) {
       libraryClasspath().forEach(shell::addToClasspath);
       problems.addAll(JavacWarmup.evalCell(shell, initScript()));
       List<String> cells = JavacWarmup.cells();
@@ -50,15 +53,17 @@ class JavacWarmupTest {
       snippets = (int) shell.snippets().count();
     } finally {
       System.setOut(out);
+      System.setErr(err);
     }
     assertEquals(List.of(), problems);
     assertTrue(snippets > 60, "snippets evaluated: " + snippets);
-    assertEquals("", printed.toString(StandardCharsets.UTF_8));
+    assertEquals("", printed.toString(StandardCharsets.UTF_8), "nothing on System.out or System.err");
+    assertTrue(Thread.getDefaultUncaughtExceptionHandler() == handler, "the JVM-wide handler is untouched");
   }
 
   @Test
   void evalCellReportsWhatWentWrong() {
-    try (JShell shell = JShell.builder().executionEngine("local").build()) {
+    try (JShell shell = JavacWarmup.newShell()) {
       List<String> p = JavacWarmup.evalCell(shell, "int a = 1;\nint b = a / 0;\nundefinedName + 1;\n");
       assertEquals(2, p.size(), p.toString());
       assertTrue(p.get(0).startsWith("threw"), p.get(0));

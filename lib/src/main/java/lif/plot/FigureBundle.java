@@ -68,7 +68,8 @@ public record FigureBundle(Map<String, Object> plotlyJson, String json, String h
    * has 15,000 numbers to round). With {@code s} an exact power of ten, {@code d * s} (or {@code d / s}) is
    * rounded half up to an integer {@code m}; the exact error of that product, from {@link Math#fma}, settles
    * the ties the rounded product cannot; {@code m / s} (or {@code m * s}) is then one correctly rounded
-   * operation on exact operands, the double nearest to the decimal. Outside 10^-22..10^22 BigDecimal does it.
+   * operation on exact operands, the double nearest to the decimal. When the power of ten needed is not exact
+   * (beyond 10^22: |d| below about 1e-16 or above about 1e29), BigDecimal does it.
    */
   static double round7(double d) {
     if (d == 0 || !Double.isFinite(d)) {

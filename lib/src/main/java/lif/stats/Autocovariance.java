@@ -131,9 +131,8 @@ public final class Autocovariance {
         for (int t = 0; t < steps; t++) {
             double[] row = m[t];
             double[] otherRow = other.m[t];
-            double dw = delta[t] * wab;
             for (int s = t; s < steps; s++) {
-                row[s] += otherRow[s] + dw * delta[s];
+                row[s] += otherRow[s] + delta[t] * delta[s] * wab;
             }
         }
         for (int k = 0; k < steps; k++) {

@@ -44,22 +44,6 @@ class AutocovarianceTest {
         }
     }
 
-    /** Large ensembles simulate on a second thread while this one accumulates: the very same sums. */
-    @Test
-    void pipelinedEnsembleEqualsNeuronByNeuronBitForBit() {
-        int n = 14_003; // 14,003 x 150 steps: over the pipeline threshold, and a partial block at the end
-        Autocovariance pipelined = Lif.euler(P).ensembleAutocovariance(n, new NumpyRandom(7));
-        Autocovariance oneByOne = new Autocovariance(P.steps());
-        Lif.euler(P).forEachNeuron(n, new NumpyRandom(7), oneByOne::add);
-        assertEquals(n, pipelined.count());
-        double[][] x = oneByOne.matrix(1);
-        double[][] y = pipelined.matrix(1);
-        for (int t = 0; t < P.steps(); t++) {
-            assertArrayEquals(x[t], y[t], 0, "row " + t);
-        }
-        assertArrayEquals(oneByOne.mean(), pipelined.mean(), 0);
-    }
-
     @Test
     void addFromAnOffsetReadsOneRowOfABuffer() {
         double[][] vn = Lif.euler(P).ensemble(9, new NumpyRandom(4));
