@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Benchmark of the kernel's background javac warm-up (kernel/README.md): starts the installed kernel
+with the warm-up on and off, lets it sit idle, then times a 6-statement cell 5 times; prints medians and
+their ratio. Reports only. Run with the python that has jupyter_client, after bin/install-kernel:
+
+  /usr/bin/python3 tests/kernel/warmup_effect.py [IDLE_SECONDS]     (default 12)
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ["JUPYTER_PATH"] = os.pathsep.join(
+    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+from jupyter_client.manager import start_new_kernel  # noqa: E402
+
+CELL = """double tMax = 0.150;
+double dt = 0.001;
+int stepEnd = (int) (tMax / dt);
+double[] ts = new double[stepEnd];
+for (int s = 0; s < stepEnd; s++) { ts[s] = s * dt; }
+String line = String.format("%.3f", ts[1]);
+"""
+
+
+def median_cell_time(warmup_seconds, idle):
+    env = dict(os.environ, LIF_KERNEL_WARMUP_SECONDS=warmup_seconds)
+    km, kc = start_new_kernel(kernel_name="lif-java", startup_timeout=120, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        def run(code):
+            started = time.monotonic()
+            kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+            return time.monotonic() - started
+        run("int first = 0;")
+        time.sleep(idle)
+        return statistics.median(run(CELL) for _ in range(5))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def main():
+    idle = float(sys.argv[1]) if len(sys.argv) > 1 else 12.0
+    off = median_cell_time("0", idle)
+    on = median_cell_time("15", idle)
+    print("6-statement cell after %g s idle: warm-up off %.3f s, on %.3f s (%.2fx faster)" % (idle, off, on, off / on))
+
+
+if __name__ == "__main__":
+    main()
