@@ -257,10 +257,7 @@ public final class Lif {
         double v = p.eL();
         buf[off] = v;
         for (int k = 1; k < steps; k++) {
-            v = step(v, Current.noise(p.iMean(), scale, buf[off + k]));
-            if (spikes && v > p.vTh()) {
-                v = p.vReset();
-            }
+            v = noisyStep(v, buf[off + k], scale);
             buf[off + k] = v;
         }
     }
@@ -302,10 +299,7 @@ public final class Lif {
             rng.fill(u, 0, n); // step k's draws, neuron after neuron
             double sum = 0;
             for (int j = 0; j < n; j++) {
-                double x = step(v[j], Current.noise(p.iMean(), scale, u[j]));
-                if (spikes && x > p.vTh()) {
-                    x = p.vReset();
-                }
+                double x = noisyStep(v[j], u[j], scale);
                 v[j] = x;
                 sum += x;
             }
@@ -577,10 +571,7 @@ public final class Lif {
         for (int k = 1; k < steps; k++) {
             double s = 0;
             for (int b = 0; b < nb; b++) {
-                double x = step(v[b], Current.noise(p.iMean(), scale, u[off + b * steps + k]));
-                if (spikes && x > p.vTh()) {
-                    x = p.vReset();
-                }
+                double x = noisyStep(v[b], u[off + b * steps + k], scale);
                 v[b] = x;
                 s += x;
             }
@@ -594,6 +585,16 @@ public final class Lif {
             mean[k] += delta * wb;
             m2[k] += q + delta * delta * wab;
         }
+    }
+
+    /**
+     * One step of a noise-driven neuron from potential v with draw u: {@link #step} with the tutorial's noise
+     * current, then the reset when spikes are on. The scalar paths share it; the 8-neuron block keeps its
+     * literal copy (8 independent chains in locals).
+     */
+    private double noisyStep(double v, double u, double scale) {
+        double x = step(v, Current.noise(p.iMean(), scale, u));
+        return spikes && x > p.vTh() ? p.vReset() : x;
     }
 
     private double resetIfSpike(double v, double t, SpikeList spikeList) {

@@ -156,33 +156,38 @@ public final class JavacWarmup {
     long budget = (long) (seconds * 1e9);
     long ownStart = cpu.getCurrentThreadCpuTime();
     List<String> cells = cells();
-    BooleanSupplier go = () -> cpu.getCurrentThreadCpuTime() - ownStart < budget && awaitQuietQuietly(false);
     if (!awaitQuiet(true)) { // the kernel's start-up first, fully
       return;
     }
+    // before each step: within the CPU budget, and the rest of the kernel quiet (waits for it); once false, stays false
+    boolean[] stopped = {false};
+    BooleanSupplier next = () -> {
+      if (!stopped[0]) {
+        stopped[0] = cpu.getCurrentThreadCpuTime() - ownStart >= budget || !awaitQuietQuietly();
+      }
+      return !stopped[0];
+    };
     try (JShell shell = newShell()) {
       for (String entry : classpath) {
-        if (!go.getAsBoolean()) {
+        if (!next.getAsBoolean()) {
           return;
         }
         shell.addToClasspath(entry);
       }
-      evalCell(shell, initScript, go);
-      for (int round = 0; round < MAX_ROUNDS; round++) {
+      evalCell(shell, initScript, next);
+      for (int round = 0; round < MAX_ROUNDS && !stopped[0]; round++) {
         for (String cell : cells) {
-          boolean[] more = {true};
           evalCell(shell, cell, () -> {
-            more[0] = go.getAsBoolean();
-            if (more[0]) {
+            boolean go = next.getAsBoolean();
+            if (go) {
               snippetsDone++;
             }
-            return more[0];
+            return go;
           });
-          if (!more[0]) {
-            return;
-          }
         }
-        roundsDone = round + 1;
+        if (!stopped[0]) {
+          roundsDone = round + 1;
+        }
       }
     }
   }
@@ -214,9 +219,9 @@ public final class JavacWarmup {
         .build();
   }
 
-  private boolean awaitQuietQuietly(boolean fresh) {
+  private boolean awaitQuietQuietly() {
     try {
-      return awaitQuiet(fresh);
+      return awaitQuiet(false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
