@@ -1,5 +1,5 @@
-// Run by the Java kernel at start-up (RJK_INIT_SCRIPT). Imports only: the kernel evaluates this file as
-// one snippet, and a statement here would stop the kernel from starting.
+// Run by the Java kernel at start-up (LIF_KERNEL_INIT), before the first cell. Imports only, so that
+// notebooks show every other line of set-up themselves.
 import java.util.*;
 import java.util.function.*;
 import java.util.stream.*;

@@ -50,12 +50,12 @@ mvn_run() {   # mvn_run LOGNAME ARGS...
 }
 
 LIB_JAR="$ROOT/lib/target/lif-1.0.0.jar"
-FIX_JAR="$ROOT/kernel/target/lif-kernel-fix-1.0.0.jar"
+KERNEL_JAR="$ROOT/kernel/target/lif-kernel-1.0.0.jar"
 
 # Builds the jars if they are missing or older than any source or pom.
 build_if_needed() {
   local stale=0
-  for jar in "$LIB_JAR" "$FIX_JAR"; do [ -f "$jar" ] || stale=1; done
+  for jar in "$LIB_JAR" "$KERNEL_JAR"; do [ -f "$jar" ] || stale=1; done
   if [ $stale = 0 ] && [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" "$ROOT/kernel/pom.xml" "$ROOT/kernel/src/main" -newer "$LIB_JAR" -type f -print -quit 2>/dev/null)" ]; then
     stale=1
   fi
@@ -101,7 +101,7 @@ ensure_jupyter() {   # ensure_jupyter [with-test-tools]
 # Installs our kernelspec into the project-local data folder when missing or older than the jars.
 install_kernel_if_needed() {   # install_kernel_if_needed PYTHON
   local spec="$JUPYTER_DATA/kernels/$KERNEL_NAME/kernel.json"
-  if [ ! -f "$spec" ] || [ "$LIB_JAR" -nt "$spec" ] || [ "$FIX_JAR" -nt "$spec" ] || [ "$ROOT/kernel/init.jsh" -nt "$spec" ] || [ "$ROOT/bin/install-kernel" -nt "$spec" ]; then
+  if [ ! -f "$spec" ] || [ "$LIB_JAR" -nt "$spec" ] || [ "$KERNEL_JAR" -nt "$spec" ] || [ "$ROOT/kernel/init.jsh" -nt "$spec" ] || [ "$ROOT/bin/install-kernel" -nt "$spec" ]; then
     "$1" "$ROOT/bin/install-kernel" --data-dir "$JUPYTER_DATA" >&2 || die "installing the kernel failed"
   fi
 }

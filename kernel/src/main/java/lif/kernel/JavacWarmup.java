@@ -75,10 +75,10 @@ public final class JavacWarmup {
   }
 
   /**
-   * The warm-up for a kernel started with these environment variables: the classpath and imports of the
-   * kernel's own JShell ({@code RJK_CLASSPATH}, {@code RJK_INIT_SCRIPT}) and {@value #SECONDS_VARIABLE}.
+   * The warm-up for a kernel with this classpath and start-up script (the kernel's own), its CPU budget from
+   * {@value #SECONDS_VARIABLE} in {@code env}.
    */
-  public static JavacWarmup fromEnvironment(Map<String, String> env) {
+  public static JavacWarmup fromEnvironment(Map<String, String> env, List<String> classpath, String initScript) {
     double seconds = DEFAULT_SECONDS;
     String s = env.get(SECONDS_VARIABLE);
     if (s != null && !s.isBlank()) {
@@ -88,25 +88,7 @@ public final class JavacWarmup {
         seconds = DEFAULT_SECONDS;
       }
     }
-    List<String> cp = new ArrayList<>();
-    String rjk = env.get("RJK_CLASSPATH");
-    if (rjk != null) {
-      for (String entry : rjk.split(";")) {
-        if (!entry.isBlank()) {
-          cp.add(entry.trim());
-        }
-      }
-    }
-    String init = "";
-    String initPath = env.get("RJK_INIT_SCRIPT");
-    if (initPath != null && !initPath.isBlank()) {
-      try {
-        init = Files.readString(Path.of(initPath), StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        init = "";
-      }
-    }
-    return new JavacWarmup(seconds, cp, init);
+    return new JavacWarmup(seconds, classpath, initScript == null ? "" : initScript);
   }
 
   /** Starts the daemon thread (nothing when the time budget is 0 or less); returns it, or null. */

@@ -1,17 +1,125 @@
 package lif.kernel;
 
-import org.rapaio.jupyter.kernel.MainApp;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
- * Entry point of the "Java (LIF tutorial)" kernel: rapaio's {@link MainApp}, unchanged, plus
- * {@link JavacWarmup} in the background. The kernel spec launches this class instead of MainApp.
+ * Entry point of the "Java (LIF tutorial)" kernel: {@code java -cp ... lif.kernel.KernelMain CONNECTION_FILE}.
+ *
+ * <p>Environment (set by the kernelspec that {@code bin/install-kernel} writes):
+ * {@value #CLASSPATH_VARIABLE} the notebook classpath (entries separated by the platform's path separator),
+ * {@value #INIT_VARIABLE} a file of imports run before the first cell, and
+ * {@value JavacWarmup#SECONDS_VARIABLE} the CPU budget of the background javac warm-up.
  */
 public final class KernelMain {
+
+  public static final String CLASSPATH_VARIABLE = "LIF_KERNEL_CLASSPATH";
+  public static final String INIT_VARIABLE = "LIF_KERNEL_INIT";
 
   private KernelMain() {}
 
   public static void main(String[] args) throws Exception {
-    JavacWarmup.fromEnvironment(System.getenv()).start();
-    MainApp.main(args);
+    if (args.length != 1) {
+      System.err.println("usage: java lif.kernel.KernelMain CONNECTION_FILE");
+      System.exit(2);
+    }
+    KernelConnectionProperties props = KernelConnectionProperties.parse(
+        Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+    Map<String, String> env = System.getenv();
+    OutputRouter router = OutputRouter.install();
+    List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
+    String init = readInit(env.get(INIT_VARIABLE), router);
+
+    // JShell starts while the kernel already answers Jupyter; the first cell waits for it
+    CompletableFuture<Evaluator> evaluator = new CompletableFuture<>();
+    LifKernel kernel = LifKernel.create(evaluator, router);
+    boolean timing = env.containsKey("LIF_KERNEL_TIMING");
+    long t0 = System.nanoTime();
+    Thread starter = new Thread(() -> {
+      try {
+        Evaluator ev = Evaluator.create(classpath, router.log());
+        long t1 = System.nanoTime();
+        for (String line : ev.init(init)) {
+          router.log().println("lif-kernel: start-up script: " + line);
+        }
+        long t2 = System.nanoTime();
+        kernel.installExtensions(ev);
+        evaluator.complete(ev);
+        if (timing) {
+          router.log().printf("lif-kernel: JVM up %d ms, JShell %d ms, imports %d ms, extensions %d ms%n",
+              java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - t0) / 1_000_000,
+              (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        }
+      } catch (Throwable t) {
+        router.log().println("lif-kernel: JShell did not start: " + t);
+        evaluator.completeExceptionally(t);
+      }
+    }, "lif-jshell-start");
+    starter.start();
+
+    JupyterConnection connection = new JupyterConnection(props);
+    kernel.becomeHandlerForConnection(connection); // every handler before the sockets open: no start-up race
+    kernel.onStartup();
+    connection.connect();
+
+    installSigint(kernel, router);
+    ParentWatch.start(env.get("JPY_PARENT_PID"), () -> {
+      router.log().println("lif-kernel: the Jupyter process that started this kernel is gone; exiting");
+      Runtime.getRuntime().halt(0);
+    });
+    evaluator.thenRun(() -> JavacWarmup.fromEnvironment(env, classpath, init).start());
+
+    connection.waitUntilClose();
+    System.exit(0); // cell threads left running must not keep the JVM alive
+  }
+
+  /** Ctrl-C from a terminal client, or a signal-mode interrupt, stops the cell instead of the JVM. */
+  private static void installSigint(LifKernel kernel, OutputRouter router) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> kernel.interrupt());
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      router.log().println("lif-kernel: SIGINT not handled: " + e);
+    }
+  }
+
+  /** The notebook classpath plus this kernel's jar (for {@link Notebook}). */
+  static List<String> classpath(String variable) {
+    List<String> cp = new ArrayList<>();
+    if (variable != null) {
+      for (String entry : variable.split(File.pathSeparator)) {
+        if (!entry.isBlank()) {
+          cp.add(entry.trim());
+        }
+      }
+    }
+    try {
+      Path own = Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      cp.add(own.toString());
+    } catch (URISyntaxException | RuntimeException e) {
+      // running from an unusual location: Notebook is then not available to cells
+    }
+    return cp;
+  }
+
+  private static String readInit(String path, OutputRouter router) {
+    if (path == null || path.isBlank()) {
+      return "";
+    }
+    try {
+      return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      router.log().println("lif-kernel: cannot read " + INIT_VARIABLE + "=" + path + ": " + e);
+      return "";
+    }
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class JavacWarmupTest {
 
-  /** The library and its dependencies, as the kernel's RJK_CLASSPATH would list them. */
+  /** The library and its dependencies, as the kernel's LIF_KERNEL_CLASSPATH would list them. */
   static List<String> libraryClasspath() {
     List<String> cp = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
     cp.removeIf(e -> e.contains("junit") || e.contains("opentest4j") || e.contains("apiguardian"));
@@ -73,23 +73,20 @@ class JavacWarmupTest {
 
   @Test
   void runsInTheBackgroundWithinItsBudgetAndCanBeTurnedOff() throws Exception {
-    Map<String, String> env = Map.of(
-        "RJK_CLASSPATH", String.join(";", libraryClasspath()),
-        "RJK_INIT_SCRIPT", Path.of("init.jsh").toAbsolutePath().toString(),
-        JavacWarmup.SECONDS_VARIABLE, "60");
-    JavacWarmup w = JavacWarmup.fromEnvironment(env);
+    JavacWarmup w = JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "60"),
+        libraryClasspath(), Files.readString(Path.of("init.jsh")));
     Thread t = w.start();
     assertTrue(t.isDaemon());
     t.join(120_000);
     assertNull(w.failure());
     assertEquals(JavacWarmup.MAX_ROUNDS, w.roundsDone(), "all rounds within 60 s");
 
-    JavacWarmup brief = JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0.001"));
+    JavacWarmup brief = JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0.001"), List.of(), "");
     Thread b = brief.start();
     b.join(60_000);
     assertTrue(brief.roundsDone() < JavacWarmup.MAX_ROUNDS, "stops at its deadline");
 
-    assertNull(JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0")).start());
+    assertNull(JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0"), List.of(), "").start());
   }
 
   @Test
@@ -106,9 +103,8 @@ class JavacWarmupTest {
     });
     busy.start();
     Thread.sleep(100);
-    JavacWarmup w = JavacWarmup.fromEnvironment(Map.of(
-        "RJK_CLASSPATH", String.join(";", libraryClasspath()),
-        "RJK_INIT_SCRIPT", Path.of("init.jsh").toAbsolutePath().toString()));
+    JavacWarmup w = JavacWarmup.fromEnvironment(Map.of(), libraryClasspath(),
+        Files.readString(Path.of("init.jsh")));
     Thread t = w.start();
     Thread.sleep(1_500);
     assertEquals(0, w.snippetsDone(), "no snippet while another thread computes");

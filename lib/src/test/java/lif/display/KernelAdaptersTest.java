@@ -12,13 +12,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import lif.display.ijava.IJavaDisplay;
 import lif.display.jjava.JJavaExtension;
-import lif.display.rapaio.RapaioDisplayProvider;
 import lif.plot.FigureBundle;
 import lif.plot.Plots;
 import org.junit.jupiter.api.Test;
-import org.rapaio.jupyter.kernel.display.DisplayData;
-import org.rapaio.jupyter.kernel.display.DisplayRenderer;
-import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 import tech.tablesaw.plotly.components.Figure;
 
 class KernelAdaptersTest {
@@ -31,26 +27,6 @@ class KernelAdaptersTest {
     assertInstanceOf(String.class, html);
     assertTrue(((String) html).contains("<script"));
     assertEquals("Figure \"Vm \"test\"\": 1 trace, 3 points", text);
-  }
-
-  @Test
-  void rapaioProviderIsFoundAndRendersAllThreeTypes() {
-    List<DisplayProvider> found = new ArrayList<>();
-    ServiceLoader.load(DisplayProvider.class).forEach(found::add);
-    assertTrue(found.stream().anyMatch(p -> p instanceof RapaioDisplayProvider));
-    List<DisplayRenderer> renderers = new RapaioDisplayProvider().getDisplayRenderers();
-    DisplayRenderer forFigure = renderers.stream().filter(r -> r.rendererClass() == Figure.class).findFirst().orElseThrow();
-    assertTrue(forFigure.canRender(null));
-    assertTrue(forFigure.canRender(FigureBundle.MIME_PLOTLY));
-    assertFalse(forFigure.canRender("image/png"));
-    DisplayData d = forFigure.render(null, FIG);
-    assertEquals(3, d.data().size());
-    assertBundle(d.data().get(FigureBundle.MIME_PLOTLY), d.data().get("text/html"), d.data().get("text/plain"));
-    assertFalse(d.hasDisplayId());
-    DisplayData onlyHtml = forFigure.render("text/html", FIG);
-    assertEquals(List.of("text/html"), List.copyOf(onlyHtml.data().keySet()));
-    DisplayRenderer forView = renderers.stream().filter(r -> r.rendererClass() == lif.plot.PlotView.class).findFirst().orElseThrow();
-    assertEquals(3, forView.render(null, Plots.show(FIG)).data().size());
   }
 
   @Test
