@@ -19,7 +19,9 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
@@ -222,22 +224,20 @@ public final class LifKernel extends BaseKernel {
         }
         entries = history.search(q.getPattern(), q.getMaxReturnLength(), flags);
     }
-    env.reply(new Message<>(env.getContext(), HistoryReply.MESSAGE_TYPE, HistoryOk.of(entries)));
+    env.reply(HistoryOk.of(entries));
   }
 
   /**
    * history_reply as the protocol has it: {@code status} and {@code [session, line, input]} (or
-   * {@code [session, line, [input, output]]}) tuples. (jjava-jupyter 1.0-a6 omits the status and, from a
-   * subclass, writes the entries as objects.)
+   * {@code [session, line, [input, output]]}) tuples (jjava-jupyter 1.0-a6's HistoryReply has no status).
    */
-  static final class HistoryOk extends HistoryReply {
+  static final class HistoryOk implements ContentType<HistoryOk> {
     @SuppressWarnings("unused") // serialized by Gson
     private final String status = "ok";
     @SuppressWarnings("unused")
     private final List<List<Object>> history;
 
     private HistoryOk(List<List<Object>> tuples) {
-      super(List.of());
       this.history = tuples;
     }
 
@@ -248,6 +248,12 @@ public final class LifKernel extends BaseKernel {
             e.hasOutput() ? List.of(e.getInput(), e.getOutput()) : e.getInput()));
       }
       return new HistoryOk(tuples);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public MessageType<HistoryOk> getType() {
+      return (MessageType) HistoryReply.MESSAGE_TYPE;
     }
   }
 
