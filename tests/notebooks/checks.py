@@ -133,7 +133,9 @@ def check_verdicts(cell):
             if VERDICT.match(line) and not line.endswith(": correct")]
 
 
-OBJECT_TEXT = re.compile(r"^\s*(<[^>]*>\s*)*[A-Za-z_$][\w$.]*@[0-9a-f]+\s*(<[^>]*>\s*)*$")
+# an object's default toString, ClassName@hash, also for arrays ("[D@1b6d3586", "[Ljava.lang.String;@6d06d69c"),
+# alone in the output or wrapped in HTML tags
+OBJECT_TEXT = re.compile(r"^\s*(<[^>]*>\s*)*\[*[A-Za-z_$][\w$.;]*@[0-9a-f]+\s*(<[^>]*>\s*)*$")
 
 
 def result_text(data):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Unit tests of bin/generate-notebooks: the stub-against-solution check, the imports cell, the course links.
+"""Unit tests of the notebook tools: bin/generate-notebooks (the stub-against-solution check, the imports cell,
+the course links and hints) and the runner's accidental-result check (checks.py).
 
-  python3 tests/notebooks/test_generator.py      (standard library only; prints "N passed, N failed")
+  python3 tests/notebooks/test_tools.py      (standard library only; prints "N passed, N failed")
 """
 import importlib.machinery
 import importlib.util
@@ -12,6 +13,8 @@ import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402
 loader = importlib.machinery.SourceFileLoader("generate_notebooks", os.path.join(ROOT, "bin", "generate-notebooks"))
 spec = importlib.util.spec_from_loader("generate_notebooks", loader)
 gen = importlib.util.module_from_spec(spec)
@@ -111,6 +114,31 @@ class Generated(unittest.TestCase):
                     self.assertIn("<summary><b>Hint</b> for %s</summary>" % c["metadata"]["lif"]["stub"], text)
             else:
                 self.assertNotIn("The red errors are expected", text, path)
+
+
+def result(data, kind="execute_result"):
+    return {"cell_type": "code", "outputs": [{"output_type": kind, "data": data}]}
+
+
+class AccidentalResults(unittest.TestCase):
+    def test_an_objects_default_text_is_refused_in_any_mime_type(self):
+        # what rapaio shows for a cell ending in System.out.printf(...): text/html only
+        for data in ({"text/html": "java.io.PrintStream@67edde5"}, {"text/plain": ["java.io.PrintStream@1b6d3586"]},
+                     {"text/html": "<pre>[D@1b6d3586</pre>"}):
+            problems = checks.check_results(result(data))
+            self.assertEqual(1, len(problems), data)
+            self.assertIn("accidental result", problems[0])
+        self.assertTrue(checks.check_results(result({"text/plain": "lif.Trajectory@5e9f23b4"}, "display_data")))
+
+    def test_a_result_that_is_not_a_figure_is_refused(self):
+        self.assertIn("not a figure", checks.check_results(result({"text/plain": "42"}))[0])
+
+    def test_figures_and_printed_text_pass(self):
+        self.assertEqual([], checks.check_results(result({checks.PLOTLY: {"data": []}, "text/html": "<div></div>"})))
+        self.assertEqual([], checks.check_results(result({"text/html": "<div id='p'></div><script>Plotly.newPlot"})))
+        printed = {"cell_type": "code", "outputs": [{"output_type": "stream", "name": "stdout",
+                                                      "text": "java.io.PrintStream@1b6d3586\n"}]}
+        self.assertEqual([], checks.check_results(printed))   # printed on purpose, not a result
 
 
 if __name__ == "__main__":
