@@ -10,7 +10,9 @@
   {"lif": {"image": "images/ex07.png"}}           notebooks/images/ex07.json records the SHA-256 of this
                                                   cell's figure JSON: the committed image is current
 And in every code cell but a learner stub: each printed self-check verdict ("Exercise N: ...", from
-check(n, answer)) is "Exercise N: correct".
+check(n, answer)) is "Exercise N: correct"; and no accidental result: a cell shows an execute_result only
+for a figure (plotly JSON, or HTML that draws with plotly), never an object's default text such as
+"java.io.PrintStream@1b6d3586" (what a cell ending in System.out.printf(...) shows in every kernel).
 Standard library only. Each function returns a list of problems (strings); empty means the check passed.
 """
 import hashlib
@@ -131,6 +133,39 @@ def check_verdicts(cell):
             if VERDICT.match(line) and not line.endswith(": correct")]
 
 
+# an object's default toString, ClassName@hash, also for arrays ("[D@1b6d3586", "[Ljava.lang.String;@6d06d69c"),
+# alone in the output or wrapped in HTML tags
+OBJECT_TEXT = re.compile(r"^\s*(<[^>]*>\s*)*\[*[A-Za-z_$][\w$.;]*@[0-9a-f]+\s*(<[^>]*>\s*)*$")
+
+
+def result_text(data):
+    """The text/plain or text/html of an output's data, as one string."""
+    out = []
+    for mime in ("text/plain", "text/html"):
+        value = data.get(mime)
+        if value is not None:
+            out.append("".join(value) if isinstance(value, list) else str(value))
+    return out
+
+
+def check_results(cell):
+    """execute_results only for figures; never an object's default toString (Class@hash)."""
+    problems = []
+    for o in cell.get("outputs", []):
+        if o.get("output_type") not in ("execute_result", "display_data"):
+            continue
+        data = o.get("data", {})
+        texts = result_text(data)
+        if any(OBJECT_TEXT.match(t) for t in texts):
+            problems.append("shows an accidental result %r (a cell ending in an expression such as "
+                            "System.out.printf(...) shows its value; end it with a statement)"
+                            % next(t for t in texts if OBJECT_TEXT.match(t)).strip()[:80])
+        elif o.get("output_type") == "execute_result" and PLOTLY not in data \
+                and not any("plotly" in t.lower() for t in texts):
+            problems.append("shows a result that is not a figure: %r" % ((texts or [str(data)])[0].strip()[:80]))
+    return problems
+
+
 def check_notebook(nb):
     problems = []
     for index, cell in enumerate(nb.get("cells", [])):
@@ -138,6 +173,7 @@ def check_notebook(nb):
         if cell.get("cell_type") != "code" or meta.get("stub"):
             continue
         problems += ["cell %d: %s" % (index, p) for p in check_verdicts(cell)]
+        problems += ["cell %d: %s" % (index, p) for p in check_results(cell)]
         for key, check in (("expect", check_expect), ("figure", check_figure), ("image", check_image),
                            ("bounds", check_bounds)):
             if key in meta:

@@ -9,7 +9,9 @@ tagged "raises-exception" with metadata {"lif": {"stub": "<text>"}} must raise a
 "UnsupportedOperationException" and <text>, and nothing else passes for it. The executed copy and an HTML
 export of each notebook stay in --out for review. Results go to --out/results.json.
 Cells with {"lif": {"expect"|"figure"|"image": ...}} metadata are then checked against committed reference
-data (printed SAMPLE OUTPUTs, numpy figure values, image digests): see checks.py. The time printed for each
+data (printed SAMPLE OUTPUTs, numpy figure values, image digests), and no cell may show an accidental
+result (an object's default text like java.io.PrintStream@1b6d3586, or any result that is not a figure):
+see checks.py. The time printed for each
 notebook is the whole run, kernel start included; "cells" is from the first cell's start to the last
 cell's end, as recorded by the kernel's replies.
 Exit status: 0 when every notebook passes.

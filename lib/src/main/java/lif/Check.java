@@ -21,6 +21,7 @@ import lif.stats.Stats;
  *   <tr><td>2</td><td>the 10 currents (A), or their printed lines</td></tr>
  *   <tr><td>3</td><td>the 10 printed lines {@code "%.3f %.4e"}</td></tr>
  *   <tr><td>4</td><td>the 10 printed lines, or the 10 values of v printed (before each update)</td></tr>
+ *   <tr><td>5</td><td>{@code check(5, ts, is)}: the 25 times (s) and the 25 currents (A) of the figure</td></tr>
  *   <tr><td>6, 7</td><td>v after each of the 150 updates (V), or the {@link Trajectory}</td></tr>
  *   <tr><td>8</td><td>the record {@code [neuron][step]} (50 x 150), or the final list vN (50 values)</td></tr>
  *   <tr><td>9</td><td>the 150 per-step means</td></tr>
@@ -29,7 +30,12 @@ import lif.stats.Stats;
  *   <tr><td>13</td><td>the matrix vN (50 x 150)</td></tr>
  *   <tr><td>14</td><td>{@code check(14, mean, std)} (ddof 0), or an {@link EnsembleStats}</td></tr>
  * </table>
- * Numbers agree when they differ by at most {@value #REL_TOL} times the largest expected magnitude.
+ * Numbers agree when they differ by at most {@value #REL_TOL} times the largest expected magnitude. Printed
+ * numbers are compared at the precision the exercise asks for: Exercises 1 and 2 print whole doubles, so each
+ * printed number must be the double itself (Python's or Java's way of writing it), not a rounding of it;
+ * Exercises 3 and 4 ask for {@code %.3f %.4e}, so their lines must be exactly that text.
+ * An untouched scaffold gets a hint for what is missing: "all values are 0: did you fill the array?", values
+ * that never leave E_L, a placeholder still printed, nothing printed.
  */
 public final class Check {
     /** Relative tolerance (of the largest expected magnitude) for numbers. */
@@ -67,25 +73,40 @@ public final class Check {
         }
     }
 
-    /** The verdict on two answers (Exercises 10 and 14), without printing. */
+    /** The verdict on two answers (Exercise 5: ts, is; 10: means, stds; 14: mean, std), without printing. */
     public static Result result(int exercise, Object first, Object second) {
         String p = "Exercise " + exercise + ": ";
         try {
             String problem;
-            if (exercise == 10) {
+            if (exercise == 5) {
+                double[][] ti = exercise5();
+                problem = join(compare("ts", first, ti[0], Hint.NONE), compare("is", second, ti[1], Hint.NONE));
+            } else if (exercise == 10) {
                 problem = join(compare("means", first, Tutorial.exercises8to10().mean(), Hint.MEAN),
                         compare("stds", second, Tutorial.exercises8to10().std(), Hint.STD1));
             } else if (exercise == 14) {
                 EnsembleStats s = Tutorial.exercise14();
                 problem = join(compare("mean", first, s.mean(), Hint.MEAN), compare("std", second, s.std(), Hint.STD0));
             } else {
-                throw new IllegalArgumentException("two answers are checked for Exercises 10 (means, stds) and 14 "
-                        + "(mean, std); for Exercise " + exercise + " call check(" + exercise + ", answer)");
+                throw new IllegalArgumentException("two answers are checked for Exercises 5 (ts, is), 10 (means, stds) "
+                        + "and 14 (mean, std); for Exercise " + exercise + " call check(" + exercise + ", answer)");
             }
             return problem == null ? new Result(true, p + "correct") : new Result(false, p + problem);
         } catch (RuntimeException e) {
             return new Result(false, p + e.getMessage());
         }
+    }
+
+    /** Exercise 5's figure data: the 25 times and currents of the sinusoid, computed as the exercise does. */
+    static double[][] exercise5() {
+        LifParameters p = LifParameters.defaults();
+        double[][] ti = new double[2][25];
+        for (int step = 0; step < 25; step++) {
+            double t = step * p.dt();
+            ti[0][step] = t;
+            ti[1][step] = p.iMean() * (1 + Math.sin((t * 2 * Math.PI) / 0.01));
+        }
+        return ti;
     }
 
     private static String join(String a, String b) {
@@ -110,9 +131,12 @@ public final class Check {
                 return lines("the printed lines", answer, Tutorial.exercise3Lines(), false);
             case 4:
                 if (isText(answer)) {
-                    return lines("the printed lines", answer, Tutorial.exercise4Lines(), false);
+                    String p = lines("the printed lines", answer, Tutorial.exercise4Lines(), false);
+                    return p == null ? null : exercise4Cause(p, textLines(answer));
                 }
                 return compare("v", answer, Tutorial.exercise4().v(), Hint.V_BEFORE);
+            case 5:
+                throw new IllegalArgumentException("check both arrays of the figure with check(5, ts, is)");
             case 6:
                 return compare("v", trajectory(answer), Tutorial.exercise6().v(), Hint.V_AFTER);
             case 7:
@@ -149,8 +173,30 @@ public final class Check {
                 throw new IllegalArgumentException("check both answers with check(14, mean, std)");
             default:
                 throw new IllegalArgumentException("no self-check for exercise " + exercise
-                        + "; there are checks for Exercises 1-4, 6-14 (Exercise 5 is a figure)");
+                        + "; there are checks for Exercises 1-14");
         }
+    }
+
+    /** Exercise 4's printed lines, when wrong: v never changing, or v printed after its update. */
+    private static String exercise4Cause(String problem, List<String> got) {
+        double[] v = Tutorial.exercise4().v();
+        List<String> printed = new ArrayList<>();
+        for (String line : got) {
+            String[] parts = line.trim().split("\\s+");
+            printed.add(parts.length == 2 ? parts[1].toLowerCase() : "");
+        }
+        boolean same = printed.size() > 1;
+        for (String x : printed) {
+            same &= x.equals(printed.get(0));
+        }
+        if (same) {
+            return problem + "; v never changes: replace v = v; by one Euler step";
+        }
+        boolean early = printed.size() == v.length;
+        for (int k = 0; early && k + 1 < v.length; k++) {
+            early = printed.get(k).equals(PyFormat.e(v[k + 1], 4));
+        }
+        return early ? problem + "; each line shows v one step late: print before updating" : problem;
     }
 
     private static Object trajectory(Object answer) {
@@ -229,6 +275,10 @@ public final class Check {
             scale = Math.max(scale, Math.abs(e));
         }
         double tol = REL_TOL * scale;
+        String untouched = untouched(name, got, expected, tol);
+        if (untouched != null) {
+            return untouched;
+        }
         int first = -1;
         int wrong = 0;
         for (int k = 0; k < got.length; k++) {
@@ -253,6 +303,31 @@ public final class Check {
                 + " values differ by more than 1e-9 relative)";
         String why = cause(got, expected, tol, hint);
         return why == null ? s : s + "; " + why;
+    }
+
+    /**
+     * The hint for an answer whose values are all 0 or all E_L (where v starts), as an untouched scaffold
+     * leaves them; null otherwise.
+     */
+    private static String untouched(String name, double[] got, double[] expected, double tol) {
+        if (got.length < 2 || matches(got, expected, 1, tol)) {
+            return null;
+        }
+        boolean zeros = true;
+        boolean rest = true;
+        double eL = LifParameters.defaults().eL();
+        for (double g : got) {
+            zeros &= g == 0;
+            rest &= g == eL;
+        }
+        if (zeros) {
+            return name + ": all values are 0: did you fill the array?";
+        }
+        if (rest) {
+            return name + ": all values are still E_L = -0.06 V, where v starts: v never moves (is the update"
+                    + " missing, or the current still 0?)";
+        }
+        return null;
     }
 
     /** A likely cause, recognised from the shape of the mistake; null if none. */
@@ -355,6 +430,28 @@ public final class Check {
             }
             return name + " has " + rows.size() + " rows, expected " + expected.length + " (one per neuron)";
         }
+        List<Double> all = new ArrayList<>();
+        List<Double> allExpected = new ArrayList<>();
+        for (int j = 0; j < rows.size(); j++) {
+            for (double x : rows.get(j)) {
+                all.add(x);
+            }
+            for (double x : expected[j]) {
+                allExpected.add(x);
+            }
+        }
+        if (all.size() == allExpected.size()) {
+            double[] g = numbers(name, all);
+            double[] e = numbers(name, allExpected);
+            double scale = 0;
+            for (double x : e) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+            String untouched = untouched(name, g, e, REL_TOL * scale);
+            if (untouched != null) {
+                return untouched;
+            }
+        }
         for (int j = 0; j < rows.size(); j++) {
             String p = compare(name + "[" + j + "]", rows.get(j), expected[j], Hint.V_AFTER);
             if (p != null) {
@@ -396,6 +493,18 @@ public final class Check {
                     + answer.getClass().getSimpleName());
         }
         List<String> got = textLines(answer);
+        if (got.isEmpty()) {
+            return name + ": nothing printed (an empty text): build the text and print it";
+        }
+        for (int k = 0; k < got.size(); k++) {
+            if (got.get(k).contains("TODO")) {
+                return name + ": line " + (k + 1) + " (\"" + got.get(k).strip() + "\") still holds the placeholder TODO:"
+                        + " replace it";
+            }
+        }
+        if (numeric && allZero(got)) {
+            return name + ": all values are 0: did you compute them?";
+        }
         if (got.size() != expected.size()) {
             return name + ": " + got.size() + " line" + (got.size() == 1 ? "" : "s") + ", expected " + expected.size();
         }
@@ -405,7 +514,7 @@ public final class Check {
             if (g.equalsIgnoreCase(e)) {
                 continue;
             }
-            if (numeric && sameNumbers(g, e)) {
+            if (numeric && sameDoubles(g, e)) {
                 continue;
             }
             int at = 0;
@@ -421,6 +530,49 @@ public final class Check {
             return s;
         }
         return null;
+    }
+
+    /** Every printed number zero (and at least one number). */
+    private static boolean allZero(List<String> got) {
+        int numbers = 0;
+        for (String line : got) {
+            for (String part : line.trim().split("\\s+")) {
+                try {
+                    if (Double.parseDouble(part) != 0) {
+                        return false;
+                    }
+                    numbers++;
+                } catch (NumberFormatException ex) {
+                    return false;
+                }
+            }
+        }
+        return numbers > 0;
+    }
+
+    /**
+     * The same numbers, each printed as the whole double (Python's repr or Java's toString write the shortest
+     * text that reads back as the same double): a number printed with fewer digits, such as 0.1 for 0.15 or
+     * 4.0e-10 for 3.969e-10, is not the same.
+     */
+    private static boolean sameDoubles(String g, String e) {
+        String[] a = g.trim().split("\\s+");
+        String[] b = e.trim().split("\\s+");
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int k = 0; k < a.length; k++) {
+            try {
+                double x = Double.parseDouble(a[k]);
+                double y = Double.parseDouble(b[k]);
+                if (!(Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y)))) {
+                    return false;
+                }
+            } catch (NumberFormatException ex) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameNumbers(String g, String e) {

@@ -120,7 +120,7 @@ class CheckTest {
         // Exercise 4 printed after the update: one step early
         wrong(4, Arrays.copyOf(Tutorial.exercise6().v(), 10), "one step early", "before updating");
         wrong(2, Arrays.copyOf(Tutorial.exercise2(), 9), "9 values, expected 10");
-        wrong(2, "0.0\n".repeat(10), "line 1 (\"0.0\") differs"); // the untouched scaffold: 0.0 is no rounding of 2.5e-10
+        wrong(2, "0.0\n".repeat(10), "all values are 0"); // the untouched scaffold
         List<String> lines = new ArrayList<>(Tutorial.exercise3Lines());
         lines.set(2, lines.get(2).replace("e-10", "e-09"));
         wrong(3, lines, "line 3", "differs at character");
@@ -157,15 +157,110 @@ class CheckTest {
         bad[4][60] -= 1e-3;
         wrong(13, bad, "vN[4][60] is ", "too small");
         double[] flat = new double[150];
-        Arrays.fill(flat, -0.06);
+        Arrays.fill(flat, -0.05);
         wrong(9, flat, "all your values are equal");
         wrong(6, null, "is null");
         wrong(6, 3.0, "single number");
-        wrong(5, new double[1], "no self-check for exercise 5");
+        wrong(5, new double[1], "check(5, ts, is)");
+        wrong(15, new double[1], "no self-check for exercise 15");
         List<Object> mixed = new ArrayList<>(list(v6));
         mixed.set(2, "x");
         wrong(6, mixed, "v[2] is a String");
         assertFalse(Check.result(9, 1, 2).correct());
+    }
+
+    static String wrong2(int ex, Object first, Object second, String... fragments) {
+        Check.Result r = Check.result(ex, first, second);
+        assertFalse(r.correct(), "accepted a wrong answer to exercise " + ex);
+        for (String f : fragments) {
+            assertTrue(r.message().contains(f), "'" + f + "' not in: " + r.message());
+        }
+        return r.message();
+    }
+
+    static double[] filled(int n, double x) {
+        double[] a = new double[n];
+        Arrays.fill(a, x);
+        return a;
+    }
+
+    /** Printed numbers count at the precision the exercise asks for, not at the precision they were printed. */
+    @Test
+    void printedNumbersAtTheExercisesPrecision() {
+        wrong(1, "0.1 0.001 0.02 -0.06 -0.07 -0.05 100000000.0 2.5e-10", "line 1");
+        wrong(1, "0.15 0.001 0.02 -0.06 -0.07 -0.05 1e+08 2e-10", "line 1");
+        correct(1, "0.15 0.001 0.02 -0.06 -0.07 -0.05 1.0E8 2.5E-10");
+        List<String> coarse = new ArrayList<>();
+        for (double i : Tutorial.exercise2()) {
+            coarse.add(String.format("%.1e", i));
+        }
+        wrong(2, coarse, "line 2");
+        List<String> fine = new ArrayList<>();
+        for (double i : Tutorial.exercise2()) {
+            fine.add(String.format("%.4e", i));
+        }
+        wrong(2, fine, "line 2");
+        // Exercise 3 asks for %.3f %.4e: one more decimal is wrong, and said to be a format problem
+        List<String> more = new ArrayList<>();
+        LifParameters p = LifParameters.defaults();
+        for (int k = 0; k < 10; k++) {
+            double t = k * p.dt();
+            more.add(String.format("%.3f %.5e", t, Tutorial.exercise2()[k]));
+        }
+        wrong(3, more, "line 1", "format");
+    }
+
+    /** What each exercise's untouched scaffold hands to check(...), and the hint it gets. */
+    @Test
+    void untouchedScaffoldsGetTheHintForWhatIsMissing() {
+        wrong(1, "", "nothing printed");
+        wrong(2, "0.0\n".repeat(10), "all values are 0");
+        wrong(3, "TODO\n".repeat(10), "line 1 (\"TODO\") still holds the placeholder TODO");
+        StringBuilder still = new StringBuilder();
+        for (int k = 0; k < 10; k++) {
+            still.append(String.format("%.3f %.4e%n", k * 0.001, -0.06));
+        }
+        wrong(4, still.toString(), "v never changes");
+        wrong2(5, new double[25], new double[25], "ts: all values are 0: did you fill the array?",
+                "is: all values are 0: did you fill the array?");
+        wrong(6, new double[150], "all values are 0: did you fill the array?");
+        wrong(7, filled(150, -0.06), "still E_L");
+        wrong(8, new double[50][150], "record: all values are 0: did you fill the array?");
+        wrong(9, new double[150], "all values are 0: did you fill the array?");
+        String m10 = wrong2(10, Tutorial.exercises8to10().mean(), new double[150], "stds: all values are 0");
+        assertFalse(m10.contains("means"), m10);
+        wrong(11, filled(149, -0.06), "still E_L");
+        wrong(12, filled(149, -0.06), "still E_L");
+        double[][] rest = new double[50][];
+        for (int j = 0; j < 50; j++) {
+            rest[j] = filled(150, -0.06);
+        }
+        wrong(13, rest, "vN: all values are still E_L");
+        String m14 = wrong2(14, new double[150], new double[150], "mean: all values are 0", "std: all values are 0");
+        assertFalse(m14.contains("N-1"), m14);   // not the ddof hint for an unfilled array
+    }
+
+    @Test
+    void exercise4PrintedAfterTheUpdateSaysPrintBeforeUpdating() {
+        double[] v = Tutorial.exercise4().v();
+        LifParameters p = LifParameters.defaults();
+        double next = v[9] + p.dt() / p.tau() * (p.eL() - v[9] + p.r() * p.iMean() * (1 + Math.sin((9 * p.dt() * 2 * Math.PI) / 0.01)));
+        StringBuilder after = new StringBuilder();
+        for (int k = 0; k < 10; k++) {
+            after.append(String.format("%.3f %.4e%n", k * p.dt(), k < 9 ? v[k + 1] : next));
+        }
+        wrong(4, after.toString(), "print before updating");
+    }
+
+    @Test
+    void exercise5ChecksTheFiguresData() {
+        double[][] ti = Check.exercise5();
+        assertTrue(Check.result(5, ti[0], ti[1]).correct(), Check.result(5, ti[0], ti[1]).message());
+        assertEquals(25, ti[0].length);
+        assertEquals(0.024, ti[0][24], 1e-15);
+        assertEquals(Tutorial.exercise2()[3], ti[1][3], 0.0);   // the same currents as Exercise 2
+        wrong2(5, ti[0], Arrays.copyOf(ti[1], 24), "24 values, expected 25");
+        wrong2(5, ti[1], ti[0], "ts[0] is 2.5000e-10", "is[0] is 0.0000e+00");
     }
 
     @Test
