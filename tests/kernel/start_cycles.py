@@ -123,6 +123,55 @@ async def server_cycle(port, token, timeout):
                          raise_error=False)
 
 
+async def server_flood(port, token, timeout):
+    """200,000 println lines through the Notebook server: the cell ends, the cap line shows, idle arrives,
+    and the next cell answers at once. Returns (seconds to idle, seconds for the next cell)."""
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+    from tornado.websocket import websocket_connect
+    base = "http://127.0.0.1:%d" % port
+    headers = {"Authorization": "token " + token}
+    http = AsyncHTTPClient()
+    reply = await http.fetch(HTTPRequest(base + "/api/kernels", method="POST", headers=headers,
+                                         body=json.dumps({"name": KERNEL})))
+    kernel_id = json.loads(reply.body)["id"]
+    session = uuid.uuid4().hex
+    try:
+        ws = await websocket_connect(HTTPRequest("ws://127.0.0.1:%d/api/kernels/%s/channels?session_id=%s"
+                                                 % (port, kernel_id, session), headers=headers))
+
+        async def run(code):
+            msg_id = uuid.uuid4().hex
+            ws.write_message(json.dumps({
+                "header": {"msg_id": msg_id, "username": "test", "session": session,
+                           "msg_type": "execute_request", "version": "5.3", "date": ""},
+                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+                "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
+                            "allow_stdin": False, "stop_on_error": True}}))
+            started, text = time.monotonic(), ""
+            while True:
+                left = started + timeout - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError("no idle status within %d s" % timeout)
+                msg = json.loads(await asyncio.wait_for(ws.read_message(), left))
+                if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                    continue
+                if msg["msg_type"] == "stream":
+                    text += msg["content"]["text"]
+                if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                    return time.monotonic() - started, text
+
+        await run("1+1")  # the kernel is up
+        flood, text = await run('for (int i = 0; i < 200_000; i++) System.out.println("line " + i);')
+        if "190,000 more lines" not in text or "line 9999\n" not in text:
+            raise RuntimeError("the capped output or its notice is missing: %r" % text[-300:])
+        nxt, _ = await run("1+1")
+        ws.close()
+        return flood, nxt
+    finally:
+        await http.fetch(HTTPRequest(base + "/api/kernels/" + kernel_id, method="DELETE", headers=headers),
+                         raise_error=False)
+
+
 def report(kind, times, failures, cycles):
     line = "%s: %d cycles, %d failed" % (kind, cycles, len(failures))
     if times:
@@ -164,6 +213,12 @@ def main():
                         times.append(loop.run_until_complete(server_cycle(port, token, args.timeout)))
                     except Exception as e:
                         failures.append("server cycle %d: %s: %s" % (k + 1, type(e).__name__, e))
+                try:
+                    flood, nxt = loop.run_until_complete(server_flood(port, token, args.timeout))
+                    print("notebook server: 200,000 println lines: idle after %.2f s (capped), next cell %.2f s"
+                          % (flood, nxt), flush=True)
+                except Exception as e:
+                    failures.append("output flood through the server: %s: %s" % (type(e).__name__, e))
             finally:
                 server.terminate()
                 server.wait(30)

@@ -29,6 +29,10 @@ public final class KernelMain {
   private KernelMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals(TRAIN)) {
+      train();
+      return;
+    }
     if (args.length != 1) {
       System.err.println("usage: java lif.kernel.KernelMain CONNECTION_FILE");
       System.exit(2);
@@ -38,7 +42,7 @@ public final class KernelMain {
     Map<String, String> env = System.getenv();
     OutputRouter router = OutputRouter.install();
     List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
-    String init = readInit(env.get(INIT_VARIABLE), router);
+    String init = readInit(env.get(INIT_VARIABLE), router.log());
 
     // JShell starts while the kernel already answers Jupyter; the first cell waits for it
     CompletableFuture<Evaluator> evaluator = new CompletableFuture<>();
@@ -83,6 +87,28 @@ public final class KernelMain {
     System.exit(0); // cell threads left running must not keep the JVM alive
   }
 
+  /** Argument of the class-data training run that {@code bin/install-kernel} makes (see kernel/README.md). */
+  public static final String TRAIN = "--train-class-data";
+
+  /**
+   * Runs what a kernel start and a first few cells load (JShell, javac, the imports, the warm-up cells, a
+   * figure's rendering), then exits: run with {@code -XX:ArchiveClassesAtExit}, it writes the class-data
+   * archive that later starts map instead of loading and verifying those classes again.
+   */
+  static void train() throws Exception {
+    Map<String, String> env = System.getenv();
+    List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
+    String init = readInit(env.get(INIT_VARIABLE), System.err);
+    try (Evaluator ev = Evaluator.create(classpath, System.err)) {
+      ev.init(init);
+      CellThreads threads = new CellThreads(1, new CellOutput((s, t) -> { }));
+      for (String cell : JavacWarmup.cells()) {
+        ev.run(cell, 1, threads);
+      }
+    }
+    System.exit(0);
+  }
+
   /** Ctrl-C from a terminal client, or a signal-mode interrupt, stops the cell instead of the JVM. */
   private static void installSigint(LifKernel kernel, OutputRouter router) {
     try {
@@ -111,14 +137,14 @@ public final class KernelMain {
     return cp;
   }
 
-  private static String readInit(String path, OutputRouter router) {
+  private static String readInit(String path, java.io.PrintStream log) {
     if (path == null || path.isBlank()) {
       return "";
     }
     try {
       return Files.readString(Path.of(path), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      router.log().println("lif-kernel: cannot read " + INIT_VARIABLE + "=" + path + ": " + e);
+      log.println("lif-kernel: cannot read " + INIT_VARIABLE + "=" + path + ": " + e);
       return "";
     }
   }
