@@ -82,14 +82,15 @@ jupyter_python() {
 ensure_jupyter() {   # ensure_jupyter [with-test-tools]
   local want_tests="${1:-}"
   local py
-  if py=$(jupyter_python) && { [ -z "$want_tests" ] || "$py" -c "import nbclient, nbconvert, nbformat" >/dev/null 2>&1; }; then
+  if py=$(jupyter_python) && { [ -z "$want_tests" ] || "$py" -c "import nbclient, nbconvert, nbformat, jupyter_kernel_test" >/dev/null 2>&1; }; then
     echo "$py"; return 0
   fi
   if is_root && is_debian; then
-    apt_install jupyter jupyter-notebook python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
+    apt_install jupyter jupyter-notebook python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel \
+      python3-jupyter-kernel-test
   elif command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&1; then
     say "installing Jupyter with pip --user (log: build/logs/pip-jupyter.log)"
-    python3 -m pip install --user notebook==7.2.2 nbclient==0.10.0 nbconvert==7.16.4 >"$LOGS/pip-jupyter.log" 2>&1 \
+    python3 -m pip install --user notebook==7.2.2 nbclient==0.10.0 nbconvert==7.16.4 jupyter_kernel_test==0.4.5 >"$LOGS/pip-jupyter.log" 2>&1 \
       || die "pip install --user notebook nbclient nbconvert failed: see $LOGS/pip-jupyter.log"
   else
     die "Jupyter is not installed. Install it, then run this again: as root on Debian/Ubuntu 'apt-get install jupyter-notebook python3-nbclient python3-nbconvert', elsewhere 'python3 -m pip install --user notebook nbclient nbconvert'"

@@ -349,5 +349,61 @@ class LifeCycle(unittest.TestCase):
         self.assertLess(gone, 5.0)
 
 
+class StartNotebooks(unittest.TestCase):
+    def test_port_is_free_again_right_after_a_clean_stop(self):
+        """bin/start-notebooks, stopped cleanly after serving requests, starts again at once on its port
+        (the server's closed connections linger in TIME_WAIT; they must not count as "in use")."""
+        import secrets
+        import socket
+        import tempfile
+        import urllib.request
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        token = secrets.token_hex(8)
+        folder = tempfile.mkdtemp()
+        env = dict(os.environ, JUPYTER_TOKEN=token)
+
+        def serve():
+            server = subprocess.Popen([os.path.join(ROOT, "bin", "start-notebooks"), "--no-browser", "--port",
+                                       str(port), "--notebook-dir", folder], env=env,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            for _ in range(300):
+                if server.poll() is not None:
+                    return server, server.stderr.read()
+                try:
+                    for _ in range(5):  # a few requests the server answers and closes
+                        req = urllib.request.Request("http://127.0.0.1:%d/api/status?token=%s" % (port, token),
+                                                     headers={"Connection": "close"})
+                        urllib.request.urlopen(req, timeout=2).read()
+                    return server, None
+                except OSError:
+                    time.sleep(0.2)
+            return server, "no answer within 60 s"
+
+        first, error = serve()
+        self.assertIsNone(error)
+        first.send_signal(signal.SIGINT)
+        first.send_signal(signal.SIGINT)  # classic Notebook asks for confirmation: the second one stops it
+        first.wait(30)
+        second, error = serve()
+        try:
+            self.assertIsNone(error, "second start on the same port failed: %s" % error)
+        finally:
+            second.terminate()
+            second.wait(30)
+
+
+def main():
+    """Runs every test; the last line is "N passed, N failed, N skipped" (skips: see LifKernelConformance)."""
+    os.makedirs(os.path.join(ROOT, "build", "logs"), exist_ok=True)
+    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
+    failed = len(result.failures) + len(result.errors)
+    skipped = len(result.skipped)
+    print("%d passed, %d failed, %d skipped" % (result.testsRun - failed - skipped, failed, skipped))
+    return 0 if result.wasSuccessful() else 1
+
+
 if __name__ == "__main__":
-    unittest.main()
+    sys.exit(main())
