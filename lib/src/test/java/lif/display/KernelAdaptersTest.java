@@ -14,16 +14,18 @@ import lif.display.ijava.IJavaDisplay;
 import lif.display.jjava.JJavaExtension;
 import lif.display.rapaio.RapaioDisplayProvider;
 import lif.plot.FigureBundle;
+import lif.plot.PlotlyFigure;
 import lif.plot.Plots;
 import org.junit.jupiter.api.Test;
 import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 class KernelAdaptersTest {
   static final double[] T = {0, 0.001, 0.002};
-  static final Figure FIG = Plots.membranePotential("V<sub>m</sub> \"test\"", T, new double[] {-0.07, -0.069, Double.NaN});
+  static final PlotlyFigure FIG = Plots.membranePotential("V<sub>m</sub> \"test\"", T, new double[] {-0.07, -0.069, Double.NaN});
 
   static void assertBundle(Object plotly, Object html, Object text) {
     assertInstanceOf(Map.class, plotly, "plotly JSON is an object, not a string");
@@ -39,7 +41,7 @@ class KernelAdaptersTest {
     ServiceLoader.load(DisplayProvider.class).forEach(found::add);
     assertTrue(found.stream().anyMatch(p -> p instanceof RapaioDisplayProvider));
     List<DisplayRenderer> renderers = new RapaioDisplayProvider().getDisplayRenderers();
-    DisplayRenderer forFigure = renderers.stream().filter(r -> r.rendererClass() == Figure.class).findFirst().orElseThrow();
+    DisplayRenderer forFigure = renderers.stream().filter(r -> r.rendererClass() == PlotlyFigure.class).findFirst().orElseThrow();
     assertTrue(forFigure.canRender(null));
     assertTrue(forFigure.canRender(FigureBundle.MIME_PLOTLY));
     assertFalse(forFigure.canRender("image/png"));
@@ -49,8 +51,8 @@ class KernelAdaptersTest {
     assertFalse(d.hasDisplayId());
     DisplayData onlyHtml = forFigure.render("text/html", FIG);
     assertEquals(List.of("text/html"), List.copyOf(onlyHtml.data().keySet()));
-    DisplayRenderer forView = renderers.stream().filter(r -> r.rendererClass() == lif.plot.PlotView.class).findFirst().orElseThrow();
-    assertEquals(3, forView.render(null, Plots.show(FIG)).data().size());
+    DisplayRenderer forTablesaw = renderers.stream().filter(r -> r.rendererClass() == Figure.class).findFirst().orElseThrow();
+    assertEquals(3, forTablesaw.render(null, new Figure(ScatterTrace.builder(T, T).build())).data().size());
   }
 
   @Test
@@ -62,7 +64,7 @@ class KernelAdaptersTest {
         s -> io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.parse(s);
     assertBundle(d.getData(mt.apply(FigureBundle.MIME_PLOTLY)), d.getData(mt.apply("text/html")),
         d.getData(mt.apply("text/plain")));
-    var v = renderer.render(Plots.show(FIG));
+    var v = renderer.render(new Figure(ScatterTrace.builder(T, T).build()));
     assertTrue(v.hasDataForType(mt.apply(FigureBundle.MIME_PLOTLY)));
     // other objects are not taken over
     var s = renderer.render("hello");
@@ -88,9 +90,9 @@ class KernelAdaptersTest {
   @Test
   void userFacingTypesNeedNoKernel() throws Exception {
     // lif.plot must load without any kernel class: check its classes' references by name
-    for (Class<?> c : new Class<?>[] {Plots.class, lif.plot.PlotView.class, FigureBundle.class,
+    for (Class<?> c : new Class<?>[] {Plots.class, lif.plot.PlotlyFigure.class, FigureBundle.class,
         lif.plot.PlotBuilder.class, lif.plot.Style.class, lif.plot.PlotlyJson.class, lif.plot.PlotlyHtml.class,
-        lif.plot.PlotlyJs.class}) {
+        lif.plot.PlotlyJs.class, lif.plot.PlotlyObject.class, lif.plot.TablesawFigures.class}) {
       String path = c.getName().replace('.', '/') + ".class";
       byte[] bytes;
       try (var in = c.getClassLoader().getResourceAsStream(path)) {

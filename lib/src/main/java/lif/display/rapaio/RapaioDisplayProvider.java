@@ -3,7 +3,7 @@ package lif.display.rapaio;
 import java.util.List;
 import java.util.Map;
 import lif.plot.FigureBundle;
-import lif.plot.PlotView;
+import lif.plot.PlotlyFigure;
 import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
@@ -11,15 +11,15 @@ import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * rapaio-jupyter-kernel plug-in (found through {@code META-INF/services}): a Tablesaw {@link Figure} or a
- * {@link PlotView} left as a cell's last expression, or passed to {@code display(...)}, shows as an
+ * rapaio-jupyter-kernel plug-in (found through {@code META-INF/services}): a {@link PlotlyFigure} or a
+ * Tablesaw {@link Figure} left as a cell's last expression, or passed to {@code display(...)}, shows as an
  * interactive plot, with {@code application/vnd.plotly.v1+json}, {@code text/html} and {@code text/plain}.
  */
 public final class RapaioDisplayProvider implements DisplayProvider {
 
   @Override
   public List<DisplayRenderer> getDisplayRenderers() {
-    return List.of(new FigureRenderer(Figure.class), new FigureRenderer(PlotView.class));
+    return List.of(new FigureRenderer(PlotlyFigure.class), new FigureRenderer(Figure.class));
   }
 
   @Override
