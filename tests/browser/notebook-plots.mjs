@@ -4,18 +4,27 @@
 //
 //   node notebook-plots.mjs live --url http://127.0.0.1:PORT/ --token TOKEN --notebook PATH_IN_SERVER.ipynb
 //        --screenshots DIR [--save] [--report FILE.json] [--min-figures N] [--timeout-ms MS] [--retries N]
-//        [--expect-text TEXT ...]
+//        [--expect-text TEXT ...] [--student] [--old-plotly FILE]
 //     Opens the notebook in a running classic Notebook 6 server, restarts the kernel, runs all cells
 //     (Jupyter.notebook.execute_all_cells), waits for them, reads the DOM and compares it with each cell's
 //     plotly JSON output; then re-runs one figure cell and times it from execute() to the drawn plot.
+//     Prints how long each figure took to draw after its cell finished (fresh page: the first figure
+//     includes loading plotly.js; median and worst of the later ones) and the bytes the page loaded.
+//     --student: a learner notebook run unfilled: each stub cell (metadata lif.stub) must fail with
+//     UnsupportedOperationException, every other cell must run and every figure of those cells must draw.
+//     --old-plotly FILE: also times the first figure on two fresh pages of the same notebook, running only
+//     the cells up to it, once with the served plotly.js and once with FILE in its place (the old bundle),
+//     and prints the ratio.
 //     --save saves the executed notebook through the server (for the HTML export step).
 //     --expect-text (repeatable): printed text that must show in the page's outputs.
 //     --retries (default 0): new kernels to try after one that never ran the cells; the test runner keeps
 //     0, so a kernel start-up hang fails the test instead of hiding behind a retry.
 //   node notebook-plots.mjs html --html FILE.html --ipynb EXECUTED.ipynb --screenshots DIR
-//        [--report FILE.json] [--min-figures N] [--timeout-ms MS]
+//        [--report FILE.json] [--min-figures N] [--timeout-ms MS] [--old-html FILE.html]
 //     Opens an exported HTML file from disk (file://) and compares its plots with the plotly JSON outputs
-//     of the executed notebook it was exported from.
+//     of the executed notebook it was exported from; prints when each figure was drawn after the page
+//     started loading (first; median and worst of the later ones). --old-html: the same export with the
+//     old plotly.js, timed on a fresh page for the ratio.
 //
 // The browser reaches nothing but the notebook server (live) or nothing at all (html): every other
 // request is aborted (Playwright route) and host names resolve nowhere (--host-resolver-rules), so a CDN
@@ -47,10 +56,11 @@ function parseArgs(argv) {
   const opts = { mode, save: false, minFigures: 1, timeoutMs: 180000, retries: 0, expectText: [] };
   const flags = { '--url': 'url', '--token': 'token', '--notebook': 'notebook', '--screenshots': 'screenshots',
     '--report': 'report', '--html': 'html', '--ipynb': 'ipynb', '--min-figures': 'minFigures',
-    '--timeout-ms': 'timeoutMs', '--retries': 'retries' };
+    '--timeout-ms': 'timeoutMs', '--retries': 'retries', '--old-plotly': 'oldPlotly', '--old-html': 'oldHtml' };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--save') { opts.save = true; continue; }
+    if (a === '--student') { opts.student = true; continue; }
     if (a === '--expect-text' && i + 1 < argv.length) { opts.expectText.push(argv[++i]); continue; }
     if (!(a in flags) || i + 1 >= argv.length) usage(`unknown or incomplete argument ${a}`);
     opts[flags[a]] = argv[++i];
@@ -163,6 +173,84 @@ function compareFigure(where, exp, got) {
   return problems;
 }
 
+// Runs in the page before anything else (addInitScript): notes, per plot div, when it entered the DOM and
+// when plotly.js had drawn it (data-lif-state="drawn"), in performance.now() ms since navigation start, and
+// when each code cell finished executing (Notebook 6's finished_execute.CodeCell event, live pages only).
+function installPlotTimer() {
+  const t = window.__lifTimes = { appear: {}, drawn: {}, cellDone: {} };
+  let seq = 0;
+  const scan = () => {
+    const now = performance.now();
+    for (const div of document.getElementsByClassName('lif-plot')) {
+      if (!div.__lifSeq) { div.__lifSeq = ++seq; t.appear[div.id] = now; }
+      if (div.getAttribute('data-lif-state') === 'drawn' && t.drawn[div.id] === undefined) t.drawn[div.id] = now;
+    }
+  };
+  const observe = () => new MutationObserver(scan).observe(document.documentElement,
+    { childList: true, subtree: true, attributes: true, attributeFilter: ['data-lif-state'] });
+  if (document.documentElement) observe(); else document.addEventListener('DOMContentLoaded', observe);
+  const hook = () => {
+    if (!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.events)) { setTimeout(hook, 50); return; }
+    Jupyter.notebook.events.on('finished_execute.CodeCell', (e, d) => {
+      const index = Jupyter.notebook.find_cell_index(d.cell);
+      t.cellDone[index] = performance.now();
+    });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', hook); else hook();
+}
+
+// Runs in the page: [{cell, id, appear, drawn, cellDone}] for every plot div, in page order.
+function readPlotTimes() {
+  const t = window.__lifTimes || { appear: {}, drawn: {}, cellDone: {} };
+  const cells = window.Jupyter && Jupyter.notebook ? Jupyter.notebook.get_cells() : [];
+  return Array.from(document.querySelectorAll('div.lif-plot')).map((div) => {
+    const cellEl = div.closest('.cell');
+    const cell = cellEl ? cells.findIndex((c) => c.element[0] === cellEl) : -1;
+    const done = t.cellDone[cell];
+    return { cell, id: div.id, appear: t.appear[div.id], drawn: t.drawn[div.id], cellDone: done === undefined ? null : done };
+  });
+}
+
+/** ms from "its cell finished" (live: the later of execute_reply and the output entering the page;
+ *  html: page navigation start) to drawn, per figure; null when not drawn. */
+function latencies(times, live) {
+  return times.map((x) => {
+    if (x.drawn === undefined) return null;
+    const from = live ? Math.max(x.appear ?? 0, x.cellDone ?? 0) : 0;
+    return Math.max(0, Math.round(x.drawn - from));
+  });
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2)) : null;
+}
+
+/** {first, laterMedian, laterWorst, laterCount, undrawn} of a list of latencies (page order). */
+function summarise(ms) {
+  const drawn = ms.filter((x) => x !== null);
+  const later = drawn.slice(1);
+  return { first: drawn.length ? drawn[0] : null, laterMedian: median(later),
+    laterWorst: later.length ? Math.max(...later) : null, laterCount: later.length, undrawn: ms.length - drawn.length };
+}
+
+function describe(sum) {
+  if (sum.first === null) return 'no figure drawn';
+  return `first figure ${sum.first} ms` + (sum.laterCount
+    ? `; later figures (${sum.laterCount}) median ${sum.laterMedian} ms, worst ${sum.laterWorst} ms` : '');
+}
+
+/** Counts the bytes of every response the page receives (total, and plotly.js alone). */
+function countBytes(page, into) {
+  into.total = 0; into.plotly = 0;
+  page.on('requestfinished', async (req) => {
+    const sizes = await req.sizes().catch(() => null);
+    const n = sizes ? sizes.responseBodySize : 0;
+    into.total += n;
+    if (/plotly[^/]*\.js(\?|$)/.test(req.url())) into.plotly += n;
+  });
+}
+
 async function launch() {
   const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new SetupError(`no Chromium at ${executablePath}`);
@@ -227,8 +315,17 @@ async function runLive(opts, page, report) {
     outputs: c.cell_type === 'code' ? c.output_area.outputs : [],
   })));
   const errors = [];
+  const stubs = await page.evaluate(() => Jupyter.notebook.get_cells().map((c) => (c.metadata && c.metadata.lif && c.metadata.lif.stub) || null));
+  cells.forEach((c, i) => {
+    if (!opts.student || !stubs[i]) return;
+    const failed = (c.outputs || []).filter((o) => o.output_type === 'error');
+    if (!failed.some((o) => /UnsupportedOperationException/.test(`${o.ename} ${o.evalue} ${(o.traceback || []).join(' ')}`))) {
+      errors.push(`cell ${i}: learner stub "${stubs[i]}" should fail with UnsupportedOperationException, ${failed.length ? `got ${failed[0].ename}: ${failed[0].evalue}` : 'it ran'}`);
+    }
+  });
+  report.stubs = stubs.filter((x) => x).length;
   cells.forEach((c, i) => (c.outputs || []).forEach((o) => {
-    if (o.output_type === 'error') errors.push(`cell ${i}: ${o.ename}: ${o.evalue}`);
+    if (o.output_type === 'error' && !(opts.student && stubs[i])) errors.push(`cell ${i}: ${o.ename}: ${o.evalue}`);
     if (o.output_type === 'execute_result' && o.data && o.data['text/plain'] && /^[0-9a-f]{8}-[0-9a-f-]{27}$/.test(String(o.data['text/plain']).trim())) {
       errors.push(`cell ${i}: a display id was echoed as the cell result`);
     }
@@ -252,6 +349,8 @@ async function runLive(opts, page, report) {
     e.figures.forEach((f, k) => problems.push(...compare(`cell ${e.cell} figure ${k}`, f, got[k])));
   }
   report.figures = expected.map((e) => ({ cell: e.cell, expected: e.figures, drawn: drawnByCell[e.cell] }));
+  report.times = await page.evaluate(readPlotTimes);
+  report.latency = summarise(latencies(report.times, true));
 
   fs.mkdirSync(opts.screenshots, { recursive: true });
   await page.screenshot({ path: path.join(opts.screenshots, 'live-notebook.png'), fullPage: true });
@@ -277,12 +376,59 @@ async function runLive(opts, page, report) {
     }), expected[0].cell);
   }
 
+  if (opts.oldPlotly && expected.length) {
+    report.bundles = await compareBundles(opts, page.context(), nbUrl, expected[0].cell);
+  }
+
   if (opts.save) {
     await page.evaluate(() => Jupyter.notebook.save_notebook());
     await page.waitForFunction(() => !Jupyter.notebook.dirty, null, { timeout: 30000 }).catch(() => problems.push('the notebook was not saved'));
   }
   report.origin = origin;
   return { expected, problems };
+}
+
+/**
+ * The first figure of a fresh page, served plotly.js against the old one (FILE in its place): each on a new
+ * page of the same notebook (same warm kernel), running the cells up to the first figure cell only.
+ */
+async function compareBundles(opts, context, nbUrl, figureCell) {
+  const one = async (oldFile) => {
+    const page = await context.newPage();
+    const bytes = {};
+    countBytes(page, bytes);
+    try {
+      // a fresh load: nothing from the HTTP (or V8 code) cache the first page filled
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      if (oldFile) {
+        await page.route('**/nbextensions/lif-plotly/plotly.js*', (route) =>
+          route.fulfill({ path: oldFile, contentType: 'application/javascript' }));
+      }
+      await page.goto(nbUrl, { waitUntil: 'load', timeout: 60000 });
+      await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded
+        && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected(), null, { timeout: 90000 });
+      const preloaded = await page.evaluate(() => document.querySelectorAll('div.lif-plot').length);
+      await page.evaluate((last) => {
+        Jupyter.notebook.clear_all_output();
+        const upTo = [];
+        for (let i = 0; i <= last; i++) upTo.push(i);
+        Jupyter.notebook.execute_cells(upTo);
+      }, figureCell);
+      await page.waitForFunction((i) => {
+        const cell = Jupyter.notebook.get_cell(i);
+        return cell.element[0].querySelector('div.lif-plot[data-lif-state]');
+      }, figureCell, { timeout: 120000, polling: 20 });
+      const times = (await page.evaluate(readPlotTimes)).filter((x) => x.cell === figureCell);
+      if (oldFile) bytes.plotly = fs.statSync(oldFile).size; // fulfilled by the route: not counted by Chromium
+      return { firstMs: latencies(times, true)[0], preloaded, bytes };
+    } finally {
+      await page.close({ runBeforeUnload: false }).catch(() => {});
+    }
+  };
+  const served = await one(null);
+  const old = await one(opts.oldPlotly);
+  return { served, old, ratio: served.firstMs ? +(old.firstMs / served.firstMs).toFixed(1) : null };
 }
 
 async function runHtml(opts, page, report) {
@@ -299,9 +445,30 @@ async function runHtml(opts, page, report) {
   if (drawn.length !== flat.length) problems.push(`${drawn.length} plot divs in the page, ${flat.length} figures in the notebook`);
   flat.forEach((x, i) => problems.push(...compare(x.where, x.f, drawn[i])));
   report.figures = flat.map((x, i) => ({ where: x.where, expected: x.f, drawn: drawn[i] }));
+  report.times = await page.evaluate(readPlotTimes);
+  report.latency = summarise(latencies(report.times, false));
+  report.bytes = htmlBytes(opts.html);
+  if (opts.oldHtml) {
+    const oldPage = await page.context().newPage();
+    await oldPage.goto(pathToFileURL(path.resolve(opts.oldHtml)).href, { waitUntil: 'load', timeout: 60000 });
+    await oldPage.waitForFunction(() => document.querySelector('div.lif-plot[data-lif-state]'), null, { timeout: opts.timeoutMs }).catch(() => {});
+    const old = summarise(latencies(await oldPage.evaluate(readPlotTimes), false));
+    await oldPage.close();
+    report.bundles = { served: { firstMs: report.latency.first, bytes: report.bytes },
+      old: { firstMs: old.first, bytes: htmlBytes(opts.oldHtml) },
+      ratio: report.latency.first ? +(old.first / report.latency.first).toFixed(1) : null };
+  }
   fs.mkdirSync(opts.screenshots, { recursive: true });
   await page.screenshot({ path: path.join(opts.screenshots, 'exported-html.png'), fullPage: true });
   return { expected, problems };
+}
+
+/** Bytes of an exported page from disk: the HTML and the plotly.js its script tag references. */
+function htmlBytes(file) {
+  const html = fs.readFileSync(file, 'utf8');
+  const m = html.match(/<script[^>]*src="([^"]*plotly[^"]*)"/);
+  const plotly = m && !/^[a-z]+:/.test(m[1]) ? fs.statSync(path.resolve(path.dirname(file), m[1])).size : 0;
+  return { total: Buffer.byteLength(html) + plotly, plotly };
 }
 
 async function main() {
@@ -313,7 +480,9 @@ async function main() {
     browser = await launch();
     const allowed = opts.mode === 'live' ? new URL(opts.url).origin + '/' : null;
     await cutNetwork(browser.context, allowed, report.blocked);
+    await browser.context.addInitScript(installPlotTimer);
     const page = browser.context.pages()[0] || await browser.context.newPage();
+    if (opts.mode === 'live') { report.bytes = {}; countBytes(page, report.bytes); }
     page.on('console', (m) => { if (m.type() === 'error') report.consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => report.consoleErrors.push(String(e)));
     const { expected, problems } = opts.mode === 'live' ? await runLive(opts, page, report) : await runHtml(opts, page, report);
@@ -323,6 +492,15 @@ async function main() {
     for (const p of problems) console.error(`FAIL ${p}`);
     console.log(`${opts.mode}: ${nFigures} figures checked, ${report.blocked.length} outside requests blocked` +
       (report.renderOneFigureMs != null ? `, one figure rendered in ${report.renderOneFigureMs} ms` : ''));
+    if (report.latency) {
+      console.log(`${opts.mode} timing (${opts.mode === 'live' ? 'after the cell finished' : 'since the page started loading'}): ` +
+        `${describe(report.latency)}; page loaded ${report.bytes.total} bytes, plotly.js ${report.bytes.plotly}`);
+    }
+    if (report.bundles) {
+      const b = report.bundles;
+      console.log(`${opts.mode} bundle comparison, first figure of a fresh page: served plotly.js ${b.served.firstMs} ms ` +
+        `(${b.served.bytes.plotly} bytes), old plotly.js ${b.old.firstMs} ms (${b.old.bytes.plotly} bytes): old/new ${b.ratio}x`);
+    }
     // other problems (cell errors, echoed display ids, too few figures) fail the run as one more check
     const otherFailed = problems.length > 0 && failedFigures.size === 0 ? 1 : 0;
     console.log(`${nFigures - failedFigures.size} passed, ${failedFigures.size + otherFailed} failed`);
