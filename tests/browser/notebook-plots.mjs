@@ -72,15 +72,29 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** Expected traces and drawable points of one plotly JSON figure: a point needs a non-null x and y. */
+/** A data array as a plain array: plotly's typed-array objects ({dtype, bdata: base64, shape}) decoded. */
+function dataArray(a) {
+  if (!a || Array.isArray(a) || typeof a.bdata !== 'string') return a;
+  const types = { f8: Float64Array, float64: Float64Array, f4: Float32Array, float32: Float32Array };
+  const Type = types[a.dtype];
+  if (!Type) throw new Error(`unknown typed-array dtype ${a.dtype}`);
+  const bytes = Buffer.from(a.bdata, 'base64');
+  const flat = Array.from(new Type(bytes.buffer, bytes.byteOffset, bytes.length / Type.BYTES_PER_ELEMENT));
+  const shape = a.shape === undefined ? [flat.length] : String(a.shape).split(',').map(Number);
+  if (shape.length === 1) return flat;
+  return Array.from({ length: shape[0] }, (_, r) => flat.slice(r * shape[1], (r + 1) * shape[1]));
+}
+
+/** Expected traces and drawable points of one plotly JSON figure: a point needs a non-null, non-NaN x and y. */
 function expectFigure(fig) {
   const traces = (fig.data || []).map((t) => {
-    const x = t.x || [], y = t.y || [];
+    const x = dataArray(t.x) || [], y = dataArray(t.y) || [];
     const n = Math.max(x.length, y.length);
+    const present = (v) => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v));
     let points = 0;
     for (let k = 0; k < n; k++) {
       const xv = t.x ? x[k] : k, yv = t.y ? y[k] : k;
-      if (xv !== null && xv !== undefined && yv !== null && yv !== undefined) points++;
+      if (present(xv) && present(yv)) points++;
     }
     // plotly's line.simplify (default true) merges collinear vertices of a line path
     const simplify = !(t.line && t.line.simplify === false);

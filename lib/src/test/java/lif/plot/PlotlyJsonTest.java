@@ -32,9 +32,9 @@ class PlotlyJsonTest {
     return STRICT.readTree(json);
   }
 
-  /** The JSON of a {@link PlotlyFigure} or a Tablesaw figure, as the bundle writes it. */
+  /** The JSON of a {@link PlotlyFigure} or a Tablesaw figure, every number a decimal. */
   static String json(Object figure) {
-    return FigureBundle.of(figure).json();
+    return PlotlyJson.write(figure instanceof PlotlyFigure ? (PlotlyFigure) figure : Plots.show((Figure) figure));
   }
 
   static final double[] T = {0, 0.001, 0.002, 0.003};
@@ -170,12 +170,48 @@ class PlotlyJsonTest {
     assertFalse(outside.contains("var "), outside);
   }
 
+  /** The doubles of a typed-array object ({@code dtype} f8 or f4, little-endian, base64). */
+  static double[] decode(JsonNode typed) {
+    byte[] bytes = java.util.Base64.getDecoder().decode(typed.get("bdata").asText());
+    var buf = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    boolean f4 = typed.get("dtype").asText().equals("f4");
+    double[] out = new double[bytes.length / (f4 ? 4 : 8)];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = f4 ? buf.getFloat() : buf.getDouble();
+    }
+    return out;
+  }
+
   @Test
-  void htmlCopyIsRoundedTo7DigitsButJsonKeepsAll() throws Exception {
-    FigureBundle b = FigureBundle.of(Plots.membranePotential("x", new double[] {0, 1}, new double[] {-0.0649923456789012, 1e-10}));
-    assertEquals(-0.0649923456789012, parse(b.json()).get("data").get(0).get("y").get(0).asDouble(), 0);
-    assertTrue(b.html().contains("-0.06499235"), b.html());
-    assertFalse(b.html().contains("-0.0649923456789012"));
+  void bundleArraysAreExactFloat64AndTheHtmlCopyFloat32() throws Exception {
+    double[] t = {0, 1, 2, 3, 4, 5, 6, 7};
+    double[] v = {-0.0649923456789012, 1e-10, Double.NaN, 3, 4, 5, 6, 7e-300};
+    FigureBundle b = FigureBundle.of(Plots.membranePotential("x", t, v));
+    JsonNode y = parse(b.json()).get("data").get(0).get("y");
+    assertEquals("f8", y.get("dtype").asText());
+    double[] exact = decode(y);
+    assertEquals(-0.0649923456789012, exact[0], 0);
+    assertTrue(Double.isNaN(exact[2]), "NaN stays a gap");
+    assertEquals(7e-300, exact[7], 0);
+    Matcher m = Pattern.compile("var fig = (.*);\\n").matcher(b.html());
+    assertTrue(m.find());
+    JsonNode drawn = parse(m.group(1)).get("data").get(0);
+    assertEquals("f8", drawn.get("y").get("dtype").asText(), "7e-300 does not fit a float: f8");
+    assertEquals("f4", drawn.get("x").get("dtype").asText());
+    assertEquals(5, decode(drawn.get("x"))[5], 0);
+    double[] small = {0, 1, 2, 3, 4, 5, 6, 7};
+    small[0] = -0.0649923456789012;
+    JsonNode drawnY = parse(htmlJson(FigureBundle.of(Plots.membranePotential("x", t, small)))).get("data").get(0).get("y");
+    assertEquals("f4", drawnY.get("dtype").asText());
+    assertEquals(-0.0649923456789012, decode(drawnY)[0], 1e-9);
+    // short arrays stay plain numbers
+    assertTrue(parse(FigureBundle.of(Plots.membranePotential("x", T, T)).json()).get("data").get(0).get("y").isArray());
+  }
+
+  static String htmlJson(FigureBundle b) {
+    Matcher m = Pattern.compile("var fig = (.*);\\n").matcher(b.html());
+    assertTrue(m.find());
+    return m.group(1);
   }
 
   @Test

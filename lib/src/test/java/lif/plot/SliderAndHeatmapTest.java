@@ -26,7 +26,7 @@ class SliderAndHeatmapTest {
     double[] values = {100, 150, 200, 250, 300};
     PlotlyFigure view = Plots.slider("I<sub>mean</sub> (pA)", values, SliderAndHeatmapTest::at);
     FigureBundle b = FigureBundle.of(view);
-    JsonNode root = PlotlyJsonTest.parse(b.json());
+    JsonNode root = PlotlyJsonTest.parse(PlotlyJson.write(view));
     assertEquals(1, root.get("data").size(), "initial traces: the first value's");
     assertEquals(5, root.get("frames").size());
     JsonNode slider = root.get("layout").get("sliders").get(0);
