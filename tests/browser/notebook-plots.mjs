@@ -225,13 +225,14 @@ function readPlotTimes() {
   });
 }
 
-/** ms from "its cell finished" (live: the later of execute_reply and the output entering the page;
- *  html: page navigation start) to drawn, per figure; null when not drawn. */
-function latencies(times, live) {
+/** ms to drawn, per figure (null when not drawn), from: 'cell' its cell finished (the later of the cell's
+ *  finished_execute event and its output entering the page), 'output' its output entering the page, or
+ *  'navigation' the page starting to load. */
+function latencies(times, from) {
   return times.map((x) => {
     if (x.drawn === undefined) return null;
-    const from = live ? Math.max(x.appear ?? 0, x.cellDone ?? 0) : 0;
-    return Math.max(0, Math.round(x.drawn - from));
+    const start = from === 'cell' ? Math.max(x.appear ?? 0, x.cellDone ?? 0) : from === 'output' ? (x.appear ?? 0) : 0;
+    return Math.max(0, Math.round(x.drawn - start));
   });
 }
 
@@ -364,7 +365,7 @@ async function runLive(opts, page, report) {
   }
   report.figures = expected.map((e) => ({ cell: e.cell, expected: e.figures, drawn: drawnByCell[e.cell] }));
   report.times = await page.evaluate(readPlotTimes);
-  report.latency = summarise(latencies(report.times, true));
+  report.latency = summarise(latencies(report.times, 'cell'));
 
   fs.mkdirSync(opts.screenshots, { recursive: true });
   await page.screenshot({ path: path.join(opts.screenshots, 'live-notebook.png'), fullPage: true });
@@ -435,7 +436,7 @@ async function compareBundles(opts, context, nbUrl, figureCell) {
       }, figureCell, { timeout: 120000, polling: 20 });
       const times = (await page.evaluate(readPlotTimes)).filter((x) => x.cell === figureCell);
       if (oldFile) bytes.plotly = fs.statSync(oldFile).size; // fulfilled by the route: not counted by Chromium
-      return { firstMs: latencies(times, true)[0], preloaded, bytes };
+      return { firstMs: latencies(times, 'cell')[0], preloaded, bytes };
     } finally {
       await page.close({ runBeforeUnload: false }).catch(() => {});
     }
@@ -460,21 +461,30 @@ async function runHtml(opts, page, report) {
   flat.forEach((x, i) => problems.push(...compare(x.where, x.f, drawn[i])));
   report.figures = flat.map((x, i) => ({ where: x.where, expected: x.f, drawn: drawn[i] }));
   report.times = await page.evaluate(readPlotTimes);
-  report.latency = summarise(latencies(report.times, false));
+  report.latency = summarise(latencies(report.times, 'output'));
+  report.sinceLoad = summarise(latencies(report.times, 'navigation'));
+  report.pageTiming = await page.evaluate(pageTiming);
   report.bytes = htmlBytes(opts.html);
   if (opts.oldHtml) {
     const oldPage = await page.context().newPage();
     await oldPage.goto(pathToFileURL(path.resolve(opts.oldHtml)).href, { waitUntil: 'load', timeout: 60000 });
-    await oldPage.waitForFunction(() => document.querySelector('div.lif-plot[data-lif-state]'), null, { timeout: opts.timeoutMs }).catch(() => {});
-    const old = summarise(latencies(await oldPage.evaluate(readPlotTimes), false));
+    await oldPage.waitForFunction(() => Array.from(document.querySelectorAll('div.lif-plot'))
+      .every((d) => d.getAttribute('data-lif-state')), null, { timeout: opts.timeoutMs }).catch(() => {});
+    const old = summarise(latencies(await oldPage.evaluate(readPlotTimes), 'navigation'));
     await oldPage.close();
-    report.bundles = { served: { firstMs: report.latency.first, bytes: report.bytes },
+    report.bundles = { served: { firstMs: report.sinceLoad.first, bytes: report.bytes },
       old: { firstMs: old.first, bytes: htmlBytes(opts.oldHtml) },
-      ratio: report.latency.first ? +(old.first / report.latency.first).toFixed(1) : null };
+      ratio: report.sinceLoad.first ? +(old.first / report.sinceLoad.first).toFixed(1) : null };
   }
   fs.mkdirSync(opts.screenshots, { recursive: true });
   await page.screenshot({ path: path.join(opts.screenshots, 'exported-html.png'), fullPage: true });
   return { expected, problems };
+}
+
+// Runs in the page: when it was parsed and loaded, ms since navigation start.
+function pageTiming() {
+  const n = performance.getEntriesByType('navigation')[0];
+  return n ? { domContentLoaded: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) } : null;
 }
 
 /** Bytes of an exported page from disk: the HTML and the plotly.js its script tag references. */
@@ -507,8 +517,13 @@ async function main() {
     console.log(`${opts.mode}: ${nFigures} figures checked, ${report.blocked.length} outside requests blocked` +
       (report.renderOneFigureMs != null ? `, one figure rendered in ${report.renderOneFigureMs} ms` : ''));
     if (report.latency) {
-      console.log(`${opts.mode} timing (${opts.mode === 'live' ? 'after the cell finished' : 'since the page started loading'}): ` +
+      console.log(`${opts.mode} timing (${opts.mode === 'live' ? 'after the cell finished' : 'after the output entered the page'}): ` +
         `${describe(report.latency)}; page loaded ${report.bytes.total} bytes, plotly.js ${report.bytes.plotly}`);
+    }
+    if (report.sinceLoad) {
+      const t = report.pageTiming;
+      console.log(`${opts.mode} timing (since the page started loading): ${describe(report.sinceLoad)}` +
+        (t ? `; DOMContentLoaded ${t.domContentLoaded} ms, load ${t.load} ms` : ''));
     }
     if (report.bundles) {
       const b = report.bundles;

@@ -26,4 +26,19 @@ class PlotlyJsTest {
     PlotlyJs.installNbextension(dir); // again: overwrites
     assertTrue(Files.exists(js));
   }
+
+  @Test
+  void kernelJsPreloadsTheSameFileUnderTheSameModuleNameAsTheFigures() throws Exception {
+    String js;
+    try (var in = PlotlyJsTest.class.getClassLoader().getResourceAsStream("lif/plot/kernel.js")) {
+      js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String html = FigureBundle.of(Plots.membranePotential("x", new double[] {0}, new double[] {0})).html();
+    for (String shared : new String[] {"\"" + PlotlyHtml.CDN + "\"", "nbextensions/lif-plotly/plotly\"",
+        "\"lif-plotly\"", "window.__lifPlotly", "document.body.dataset.baseUrl"}) {
+      assertTrue(js.contains(shared), "kernel.js: " + shared);
+      assertTrue(html.contains(shared), "figure HTML: " + shared);
+    }
+    assertTrue(js.contains("onload: function"), "a kernel.js module with onload");
+  }
 }
