@@ -200,9 +200,16 @@ function installPlotTimer() {
       if (div.getAttribute('data-lif-state') === 'drawn' && t.drawn[div.id] === undefined) t.drawn[div.id] = now;
     }
   };
-  const observe = () => new MutationObserver(scan).observe(document.documentElement,
+  // the Document node itself: observable before the parser has made <html>
+  new MutationObserver(scan).observe(document,
     { childList: true, subtree: true, attributes: true, attributeFilter: ['data-lif-state'] });
-  if (document.documentElement) observe(); else document.addEventListener('DOMContentLoaded', observe);
+  // when the page asked for plotly.js (the shared window.__lifPlotly promise appeared) and when it was ready
+  const watch = setInterval(() => {
+    if (!window.__lifPlotly || t.plotlyRequested !== undefined) return;
+    t.plotlyRequested = performance.now();
+    window.__lifPlotly.then(() => { t.plotlyReady = performance.now(); }, () => {});
+    clearInterval(watch);
+  }, 2);
   const hook = () => {
     if (!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.events)) { setTimeout(hook, 50); return; }
     Jupyter.notebook.events.on('finished_execute.CodeCell', (e, d) => {
@@ -366,6 +373,8 @@ async function runLive(opts, page, report) {
   report.figures = expected.map((e) => ({ cell: e.cell, expected: e.figures, drawn: drawnByCell[e.cell] }));
   report.times = await page.evaluate(readPlotTimes);
   report.latency = summarise(latencies(report.times, 'cell'));
+  report.plotly = await page.evaluate(() => ({ requested: window.__lifTimes.plotlyRequested, ready: window.__lifTimes.plotlyReady,
+    firstCellDone: Math.min(...Object.values(window.__lifTimes.cellDone)) }));
 
   fs.mkdirSync(opts.screenshots, { recursive: true });
   await page.screenshot({ path: path.join(opts.screenshots, 'live-notebook.png'), fullPage: true });
@@ -416,6 +425,8 @@ async function compareBundles(opts, context, nbUrl, figureCell) {
       // a fresh load: nothing from the HTTP (or V8 code) cache the first page filled
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      // no kernel.js preload: the first figure's own loader fetches plotly.js after its cell, as before
+      await page.route('**/kernelspecs/**/kernel.js*', (route) => route.fulfill({ status: 404, body: '' }));
       if (oldFile) {
         await page.route('**/nbextensions/lif-plotly/plotly.js*', (route) =>
           route.fulfill({ path: oldFile, contentType: 'application/javascript' }));
@@ -436,7 +447,9 @@ async function compareBundles(opts, context, nbUrl, figureCell) {
       }, figureCell, { timeout: 120000, polling: 20 });
       const times = (await page.evaluate(readPlotTimes)).filter((x) => x.cell === figureCell);
       if (oldFile) bytes.plotly = fs.statSync(oldFile).size; // fulfilled by the route: not counted by Chromium
-      return { firstMs: latencies(times, 'cell')[0], preloaded, bytes };
+      const pt = await page.evaluate(() => window.__lifTimes);
+      return { firstMs: latencies(times, 'cell')[0], preloaded, bytes,
+        plotlyLoadMs: pt.plotlyReady !== undefined ? Math.round(pt.plotlyReady - pt.plotlyRequested) : null };
     } finally {
       await page.close({ runBeforeUnload: false }).catch(() => {});
     }
@@ -525,10 +538,17 @@ async function main() {
       console.log(`${opts.mode} timing (since the page started loading): ${describe(report.sinceLoad)}` +
         (t ? `; DOMContentLoaded ${t.domContentLoaded} ms, load ${t.load} ms` : ''));
     }
+    if (report.plotly && report.plotly.ready !== undefined) {
+      const p = report.plotly, r = (x) => Math.round(x);
+      console.log(`live plotly.js (kernel.js preload): requested ${r(p.requested)} ms after navigation, ready ${r(p.ready)} ms ` +
+        `(load + parse ${r(p.ready - p.requested)} ms); first cell finished at ${r(p.firstCellDone)} ms`);
+    }
     if (report.bundles) {
       const b = report.bundles;
-      console.log(`${opts.mode} bundle comparison, first figure of a fresh page: served plotly.js ${b.served.firstMs} ms ` +
-        `(${b.served.bytes.plotly} bytes), old plotly.js ${b.old.firstMs} ms (${b.old.bytes.plotly} bytes): old/new ${b.ratio}x`);
+      const load = (x) => (x.plotlyLoadMs != null ? `, plotly.js load + parse ${x.plotlyLoadMs} ms` : '');
+      console.log(`${opts.mode} bundle comparison, first figure of a fresh page${opts.mode === 'live' ? ' without the kernel.js preload' : ''}: ` +
+        `served plotly.js ${b.served.firstMs} ms (${b.served.bytes.plotly} bytes${load(b.served)}), ` +
+        `old plotly.js ${b.old.firstMs} ms (${b.old.bytes.plotly} bytes${load(b.old)}): old/new ${b.ratio}x`);
     }
     // other problems (cell errors, echoed display ids, too few figures) fail the run as one more check
     const otherFailed = problems.length > 0 && failedFigures.size === 0 ? 1 : 0;

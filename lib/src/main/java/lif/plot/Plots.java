@@ -49,6 +49,11 @@ public final class Plots {
     return TablesawFigures.convert(figure);
   }
 
+  /** The figure itself (a figure already shows as the last expression of a cell; kept for older code). */
+  public static PlotlyFigure show(PlotlyFigure figure) {
+    return java.util.Objects.requireNonNull(figure, "figure");
+  }
+
   /** Exercise 5: the input current at each step as black circles ({@code 'ko'}). */
   public static PlotlyFigure current(double[] t, double[] i) {
     return currentBuilder(t, i).build();

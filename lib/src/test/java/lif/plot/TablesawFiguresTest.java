@@ -2,6 +2,7 @@ package lif.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,7 @@ class TablesawFiguresTest {
   @Test
   void aConvertedFigureTakesLayoutChangesAndShowsLikeOurs() throws Exception {
     PlotlyFigure f = Plots.show(ScatterPlot.create("V(t)", neurons(), "t", "v"));
+    assertSame(f, Plots.show(f), "showing our own figure changes nothing");
     f.layout().put("showlegend", true);
     FigureBundle b = FigureBundle.of(f);
     assertTrue(PlotlyJsonTest.parse(b.json()).get("layout").get("showlegend").asBoolean());
