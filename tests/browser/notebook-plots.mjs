@@ -373,6 +373,7 @@ async function runLive(opts, page, report) {
   report.figures = expected.map((e) => ({ cell: e.cell, expected: e.figures, drawn: drawnByCell[e.cell] }));
   report.times = await page.evaluate(readPlotTimes);
   report.latency = summarise(latencies(report.times, 'cell'));
+  report.drawing = summarise(latencies(report.times, 'output'));
   report.plotly = await page.evaluate(() => ({ requested: window.__lifTimes.plotlyRequested, ready: window.__lifTimes.plotlyReady,
     firstCellDone: Math.min(...Object.values(window.__lifTimes.cellDone)) }));
 
@@ -532,6 +533,9 @@ async function main() {
     if (report.latency) {
       console.log(`${opts.mode} timing (${opts.mode === 'live' ? 'after the cell finished' : 'after the output entered the page'}): ` +
         `${describe(report.latency)}; page loaded ${report.bytes.total} bytes, plotly.js ${report.bytes.plotly}`);
+    }
+    if (report.drawing) {
+      console.log(`${opts.mode} timing (after the output entered the page): ${describe(report.drawing)}`);
     }
     if (report.sinceLoad) {
       const t = report.pageTiming;
