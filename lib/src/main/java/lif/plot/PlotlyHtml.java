@@ -3,10 +3,13 @@ package lif.plot;
 import java.util.UUID;
 
 /**
- * The {@code text/html} snippet that draws a figure with plotly.js {@value #PLOTLY_VERSION}.
+ * The {@code text/html} snippet that draws a figure with plotly.js {@value #PLOTLY_VERSION}: the official
+ * minified cartesian bundle ({@value #PLOTLY_FILE} of the npm package {@value #PLOTLY_PACKAGE}), one file for the
+ * nbextension, the HTML export and the CDN.
  *
  * <p>Loading rules (the snippet declares no global but {@code window.__lifPlotly}, a Promise shared by
- * every figure of the page so plotly.js loads at most once):
+ * every figure of the page so plotly.js loads at most once; in classic Notebook the kernelspec's
+ * {@code kernel.js}, resource {@code lif/plot/kernel.js}, starts that same load when the page opens):
  * <ol>
  *   <li>{@code window.Plotly} is already there: use it. This is the case of the offline HTML export
  *       ({@code tests/html_export.py} puts plotly.js in the page head, before require.js) and of any page
