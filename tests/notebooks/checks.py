@@ -15,10 +15,13 @@ for a figure (plotly JSON, or HTML that draws with plotly), never an object's de
 "java.io.PrintStream@1b6d3586" (what a cell ending in System.out.printf(...) shows in every kernel).
 Standard library only. Each function returns a list of problems (strings); empty means the check passed.
 """
+import base64
 import hashlib
 import json
+import math
 import os
 import re
+import struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NOTEBOOKS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "notebooks")
@@ -33,17 +36,48 @@ def stdout_of(cell):
 
 
 def figure_of(cell):
-    """The last plotly JSON the cell displayed, or None."""
+    """The last plotly JSON the cell displayed, or None; typed arrays decoded (see decode_typed_arrays)."""
     found = None
     for o in cell.get("outputs", []):
         if PLOTLY in o.get("data", {}):
             found = o["data"][PLOTLY]
-    return found
+    return None if found is None else decode_typed_arrays(found)
+
+
+_DTYPES = {"f8": "d", "float64": "d", "f4": "f", "float32": "f"}
+
+
+def decode_typed_arrays(value):
+    """A copy of plotly JSON with its typed arrays ({"dtype": "f8", "bdata": base64, "shape": "r,c"}) as lists
+    of numbers, written as lif.plot.PlotlyJson writes decimals: whole values below 1e15 as ints, NaN and
+    infinities as None."""
+    if isinstance(value, dict):
+        if isinstance(value.get("bdata"), str) and value.get("dtype") in _DTYPES:
+            code = _DTYPES[value["dtype"]]
+            raw = base64.b64decode(value["bdata"])
+            numbers = [_plain(x) for x in struct.unpack("<%d%s" % (len(raw) // struct.calcsize(code), code), raw)]
+            shape = [int(n) for n in str(value.get("shape", len(numbers))).split(",")]
+            if len(shape) == 2:
+                return [numbers[r * shape[1]:(r + 1) * shape[1]] for r in range(shape[0])]
+            return numbers
+        return {k: decode_typed_arrays(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode_typed_arrays(v) for v in value]
+    return value
+
+
+def _plain(x):
+    if math.isnan(x) or math.isinf(x):
+        return None
+    if x == int(x) and abs(x) < 1e15 and not (x == 0 and math.copysign(1, x) < 0):
+        return int(x)
+    return x
 
 
 def figure_digest(figure):
-    """SHA-256 of the figure JSON in a canonical form (sorted keys, no spaces, floats as repr)."""
-    text = json.dumps(figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """SHA-256 of the figure JSON (typed arrays decoded) in a canonical form (sorted keys, no spaces, floats as
+    repr): the same figure gives the same digest whichever way its arrays were written."""
+    text = json.dumps(decode_typed_arrays(figure), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

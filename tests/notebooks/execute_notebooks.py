@@ -92,8 +92,8 @@ def cells_seconds(nb):
     return round((parse(max(ends)) - parse(min(starts))).total_seconds(), 2)
 
 
-PLOTLY_JAR = os.path.join(ROOT, "lib", "target", "runtime-deps", "plotly.js-dist-2.35.3.jar")
-PLOTLY_ENTRY = "META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js"
+PLOTLY_JAR = os.path.join(ROOT, "lib", "target", "lif-1.0.0.jar")  # packs plotly.js (see lib/pom.xml)
+PLOTLY_ENTRY = "lif/plot/plotly-2.35.3/plotly-cartesian.min.js"
 
 
 def plotly_copy(out_root):

@@ -5,7 +5,7 @@
 
 Without --executed, first executes notebooks/solutions through the Java kernel (execute_notebooks.py, into
 build/images-run). Then, for every code cell with {"lif": {"image": "images/exNN.png"}}, it takes the cell's
-application/vnd.plotly.v1+json output, draws it with plotly.js 2.35.3 (from the plotly.js-dist webjar) in
+application/vnd.plotly.v1+json output, draws it with plotly.js 2.35.3 (the cartesian bundle packed in the lif jar) in
 headless Chromium, and writes notebooks/images/exNN.png and notebooks/images/exNN.json; the latter records
 the SHA-256 of the figure JSON the image was drawn from (checks.figure_digest), so the notebook tests can
 tell when an image is stale. Needs /usr/bin/chromium; standard library only otherwise.
@@ -25,15 +25,14 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import checks  # noqa: E402
 
-PLOTLY_ENTRY = "META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js"
+PLOTLY_ENTRY = "lif/plot/plotly-2.35.3/plotly-cartesian.min.js"
 CHROMIUM = "/usr/bin/chromium"
 
 
 def plotly_js(folder):
-    candidates = glob.glob(os.path.join(ROOT, "lib", "target", "runtime-deps", "plotly.js-dist-2.35.3.jar")) + \
-        glob.glob(os.path.expanduser("~/.m2/repository/org/webjars/npm/plotly.js-dist/2.35.3/*.jar"))
+    candidates = glob.glob(os.path.join(ROOT, "lib", "target", "lif-1.0.0.jar"))
     if not candidates:
-        sys.exit("error: plotly.js-dist 2.35.3 not found (build the library first: mvn package)")
+        sys.exit("error: lib/target/lif-1.0.0.jar (which packs plotly.js 2.35.3) not found: build it first (mvn package)")
     target = os.path.join(folder, "plotly.js")
     with zipfile.ZipFile(candidates[0]) as jar, jar.open(PLOTLY_ENTRY) as src, open(target, "wb") as dst:
         shutil.copyfileobj(src, dst)

@@ -1,39 +1,36 @@
 package lif.plot;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
-import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.components.Margin;
-import tech.tablesaw.plotly.components.Marker;
-import tech.tablesaw.plotly.components.Symbol;
-import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * Builds a Tablesaw {@link Figure} from plain arrays, fluent and matplotlib-like:
+ * Builds a {@link PlotlyFigure} from plain arrays, fluent and matplotlib-like:
  * <pre>{@code
- * Figure f = Plots.figure().title("V<sub>m</sub> with random I(t)")
+ * PlotlyFigure f = Plots.figure().title("V<sub>m</sub> with random I(t)")
  *     .xTitle(Plots.TIME_AXIS).yTitle(Plots.VM_AXIS)
  *     .add(t, v, Style.dots())
  *     .build();
  * }</pre>
- * The result is an ordinary Tablesaw figure: keep editing it with Tablesaw's API if you like.
- * Titles take plotly's HTML subset ({@code V<sub>m</sub>}) or Unicode, not LaTeX.
+ * Each {@code add} writes one plotly scatter trace straight from the arrays (copied). Tablesaw data comes in
+ * as columns ({@link #add(NumericColumn, NumericColumn, Style)}) or as a ready Tablesaw trace
+ * ({@link #trace(Trace)}). Titles take plotly's HTML subset ({@code V<sub>m</sub>}) or Unicode, not LaTeX.
  */
 public final class PlotBuilder {
+
+  /** Default figure width in pixels. */
+  public static final int WIDTH = 700;
+  /** Default figure height in pixels. */
+  public static final int HEIGHT = 400;
+
   private String title = "";
   private String xTitle = "";
   private String yTitle = "";
-  private int width = Plots.WIDTH;
-  private int height = Plots.HEIGHT;
-  private final List<Trace> traces = new ArrayList<>();
-  private final Map<Trace, BuiltFigure.Series> series = new IdentityHashMap<>();
+  private int width = WIDTH;
+  private int height = HEIGHT;
+  private final List<PlotlyObject> traces = new ArrayList<>();
   private boolean anyLabel;
   private boolean xLog;
   private boolean yLog;
@@ -67,7 +64,7 @@ public final class PlotBuilder {
     return this;
   }
 
-  /** Size in pixels (default {@value Plots#WIDTH} x {@value Plots#HEIGHT}). */
+  /** Size in pixels (default {@value #WIDTH} x {@value #HEIGHT}). */
   public PlotBuilder size(int width, int height) {
     if (width < 100 || height < 100) {
       throw new IllegalArgumentException("size must be at least 100 x 100 pixels, got " + width + " x " + height);
@@ -87,11 +84,21 @@ public final class PlotBuilder {
    * with "t has 150 values but v has 149".
    */
   public PlotBuilder add(String xName, double[] x, String yName, double[] y, Style style) {
-    Plots.checkSameLength(xName, x, yName, y);
+    checkSameLength(xName, x, yName, y);
     Objects.requireNonNull(style, "style");
-    add(x, y, style, style.label(), style.label() != null);
+    traces.add(scatter(x, y, style, style.label(), style.label() != null));
     anyLabel |= style.label() != null;
     return this;
+  }
+
+  /**
+   * One series from two numeric columns of a Tablesaw {@code Table} (missing values become gaps), named
+   * after the columns in error messages: {@code add(table.numberColumn("t"), table.numberColumn("v"), Style.line())}.
+   */
+  public PlotBuilder add(NumericColumn<?> x, NumericColumn<?> y, Style style) {
+    Objects.requireNonNull(x, "x column");
+    Objects.requireNonNull(y, "y column");
+    return add(x.name(), x.asDoubleArray(), y.name(), y.asDoubleArray(), style);
   }
 
   /**
@@ -107,12 +114,12 @@ public final class PlotBuilder {
     Objects.requireNonNull(ys, ysName);
     Objects.requireNonNull(style, "style");
     for (int n = 0; n < ys.length; n++) {
-      Plots.checkSameLength(xName, x, ysName + "[" + n + "]", ys[n]);
+      checkSameLength(xName, x, ysName + "[" + n + "]", ys[n]);
     }
     for (int n = 0; n < ys.length; n++) {
       boolean last = n == ys.length - 1;
       String label = last ? style.label() : null;
-      add(x, ys[n], style, label != null ? label : ysName + "[" + n + "]", label != null);
+      traces.add(scatter(x, ys[n], style, label != null ? label : ysName + "[" + n + "]", label != null));
     }
     anyLabel |= style.label() != null && ys.length > 0;
     return this;
@@ -133,68 +140,110 @@ public final class PlotBuilder {
     return add(x, y, Style.line());
   }
 
-  /** Adds a Tablesaw trace as is. */
+  /** Adds a Tablesaw trace (any kind: scatter, bar, histogram, heatmap, ...), converted to plotly values. */
   public PlotBuilder trace(Trace trace) {
+    traces.add(TablesawFigures.trace(Objects.requireNonNull(trace, "trace"), traces.size()));
+    anyLabel = true;
+    return this;
+  }
+
+  /** Adds a plotly trace as is (a {@code type} and its attributes, e.g. from {@link #scatter}). */
+  public PlotBuilder trace(PlotlyObject trace) {
     traces.add(Objects.requireNonNull(trace, "trace"));
     anyLabel = true;
     return this;
   }
 
-  /** The Tablesaw figure. @throws IllegalStateException with no series */
-  public Figure build() {
+  /** The figure. @throws IllegalStateException with no series */
+  public PlotlyFigure build() {
     if (traces.isEmpty()) {
       throw new IllegalStateException("a figure needs at least one series: call add(...) first");
     }
-    Layout.LayoutBuilder layout = Layout.builder()
-        .title(title)
-        .width(width)
-        .height(height)
-        .margin(Margin.builder().top(title.isEmpty() ? 30 : 60).bottom(60).left(80).right(30).build())
-        .showLegend(anyLabel)
-        .xAxis(axis(xTitle, xLog))
-        .yAxis(axis(yTitle, yLog));
-    return new BuiltFigure(layout.build(), traces, series);
+    PlotlyObject layout = layout(title, width, height)
+        .put("showlegend", anyLabel)
+        .put("margin", margin(title.isEmpty() ? 30 : 60))
+        .put("xaxis", axis(xTitle, xLog))
+        .put("yaxis", axis(yTitle, yLog));
+    return new PlotlyFigure(traces, layout, List.of(), PlotlyFigure.defaultConfig());
   }
 
-  private static Axis axis(String title, boolean log) {
-    Axis.AxisBuilder a = Axis.builder().title(title);
+  /** A layout with a title (if not empty) and a size. */
+  static PlotlyObject layout(String title, int width, int height) {
+    PlotlyObject layout = PlotlyObject.create();
+    if (!title.isEmpty()) {
+      layout.put("title", PlotlyObject.create().put("text", title));
+    }
+    return layout.put("height", height).put("width", width);
+  }
+
+  /** Plot margins in pixels: {@code top} and the fixed bottom 60, left 80, right 30. */
+  static PlotlyObject margin(int top) {
+    return PlotlyObject.create().put("autoexpand", true).put("b", 60).put("l", 80).put("pad", 0).put("r", 30)
+        .put("t", top);
+  }
+
+  /** An axis with a title (if not empty), logarithmic or not. */
+  static PlotlyObject axis(String title, boolean log) {
+    PlotlyObject a = PlotlyObject.create();
+    if (!title.isEmpty()) {
+      a.put("title", PlotlyObject.create().put("text", title));
+    }
     if (log) {
-      a.type(Axis.Type.LOG);
+      a.put("type", "log");
     }
-    return a.build();
+    return a;
   }
 
-  private void add(double[] x, double[] y, Style style, String name, boolean inLegend) {
-    double[] xs = x.clone();
-    double[] ys = y.clone();
-    Trace t = trace(xs, ys, style, name, inLegend);
-    traces.add(t);
-    series.put(t, new BuiltFigure.Series(xs, ys, style, name, inLegend));
-  }
-
-  private static ScatterTrace trace(double[] x, double[] y, Style s, String name, boolean inLegend) {
-    ScatterTrace.ScatterBuilder b = ScatterTrace.builder(x, y);
-    if (s.kind() == Style.Kind.MARKERS) {
-      Marker.MarkerBuilder m = Marker.builder().color(s.color()).size(s.size()).symbol(Symbol.CIRCLE);
-      if (s.alpha() < 1) {
-        m.opacity(s.alpha());
+  /**
+   * A plotly scatter trace of {@code x} and {@code y} (copied) drawn in {@code style}: markers or a line
+   * that keeps every sample as a vertex ({@code line.simplify: false}).
+   *
+   * @param name     the trace name (hover and legend text), or null
+   * @param inLegend whether the trace has a legend entry
+   */
+  public static PlotlyObject scatter(double[] x, double[] y, Style style, String name, boolean inLegend) {
+    PlotlyObject m = PlotlyObject.create()
+        .put("x", x.clone())
+        .put("y", y.clone())
+        .put("showlegend", inLegend);
+    if (style.kind() == Style.Kind.MARKERS) {
+      PlotlyObject marker = m.object("marker")
+          .put("size", style.size())
+          .put("color", style.color())
+          .put("symbol", "circle");
+      if (style.alpha() < 1) {
+        marker.put("opacity", style.alpha());
       }
-      b.mode(ScatterTrace.Mode.MARKERS).marker(m.build());
+      m.put("mode", "markers");
     } else {
-      // simplify(false): every sample is a vertex of the drawn path (plotly would merge collinear ones)
-      b.mode(ScatterTrace.Mode.LINE)
-          .line(Line.builder().color(s.color()).width(s.size()).simplify(false).build());
-      if (s.alpha() < 1) {
-        b.opacity(s.alpha());
+      m.put("mode", "lines");
+      m.object("line")
+          .put("color", style.color())
+          .put("dash", "solid")
+          .put("shape", "linear")
+          .put("simplify", false)
+          .put("smoothing", 1)
+          .put("width", style.size());
+      if (style.alpha() < 1) {
+        m.put("opacity", style.alpha());
       }
     }
-    if (name != null) {
-      b.name(name);
+    m.put("xaxis", "x").put("yaxis", "y").put("type", "scatter");
+    if (name != null && !name.isEmpty()) {
+      m.put("name", name);
     }
-    if (name != null && inLegend) {
-      b.legendGroup(name);
+    return m;
+  }
+
+  /** @throws IllegalArgumentException naming both arrays and their lengths when they differ or are null */
+  static void checkSameLength(String aName, double[] a, String bName, double[] b) {
+    if (a == null || b == null) {
+      throw new IllegalArgumentException(
+          (a == null ? aName : bName) + " is null; " + aName + " and " + bName + " must be arrays of the same length");
     }
-    b.showLegend(inLegend);
-    return b.build();
+    if (a.length != b.length) {
+      throw new IllegalArgumentException(aName + " has " + a.length + " values but " + bName + " has "
+          + b.length + ": they must have the same length");
+    }
   }
 }

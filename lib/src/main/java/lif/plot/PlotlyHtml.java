@@ -1,13 +1,15 @@
 package lif.plot;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The {@code text/html} snippet that draws a figure with plotly.js {@value #PLOTLY_VERSION}.
+ * The {@code text/html} snippet that draws a figure with plotly.js {@value #PLOTLY_VERSION}: the official
+ * minified cartesian bundle ({@value #PLOTLY_FILE} of the npm package {@value #PLOTLY_PACKAGE}), one file for the
+ * nbextension, the HTML export and the CDN.
  *
  * <p>Loading rules (the snippet declares no global but {@code window.__lifPlotly}, a Promise shared by
- * every figure of the page so plotly.js loads at most once):
+ * every figure of the page so plotly.js loads at most once; in classic Notebook the kernelspec's
+ * {@code kernel.js}, resource {@code lif/plot/kernel.js}, starts that same load when the page opens):
  * <ol>
  *   <li>{@code window.Plotly} is already there: use it. This is the case of the offline HTML export
  *       ({@code tests/html_export.py} puts plotly.js in the page head, before require.js) and of any page
@@ -28,8 +30,16 @@ import java.util.UUID;
 public final class PlotlyHtml {
 
   public static final String PLOTLY_VERSION = "2.35.3";
-  /** Pinned CDN copy (online only: Binder, JupyterLab, exported HTML with network). */
-  public static final String CDN = "https://cdn.plot.ly/plotly-" + PLOTLY_VERSION + ".min";
+  /** The npm package whose one file is plotly.js everywhere: nbextension, HTML export and CDN. */
+  public static final String PLOTLY_PACKAGE = "plotly.js-cartesian-dist-min";
+  /** That file's name in the package. */
+  public static final String PLOTLY_FILE = "plotly-cartesian.min.js";
+  /**
+   * The same file from jsDelivr's mirror of the npm registry (online only: Binder, JupyterLab, exported HTML
+   * with network); without {@code .js}, as require.js paths are written.
+   */
+  public static final String CDN = "https://cdn.jsdelivr.net/npm/" + PLOTLY_PACKAGE + "@" + PLOTLY_VERSION + "/"
+      + PLOTLY_FILE.substring(0, PLOTLY_FILE.length() - 3);
   public static final int TIMEOUT_MS = 20000;
   /** The text shown in the plot's div when plotly.js cannot load. */
   public static final String FAILURE_MESSAGE = "Plotly.js could not be loaded (offline?) \u2014 the figure "
@@ -37,12 +47,13 @@ public final class PlotlyHtml {
 
   private PlotlyHtml() {}
 
-  /** The snippet for a figure given as strict plotly JSON text (as {@link PlotlyJson#toJson}). */
-  public static String snippet(String figureJson, Map<String, Object> layout) {
+  /**
+   * The snippet for a figure given as strict plotly JSON text (as {@link PlotlyJson#write(PlotlyFigure)}),
+   * its div sized {@code width} x {@code height} pixels when they are numbers (the layout's).
+   */
+  public static String snippet(String figureJson, Object w, Object h) {
     String id = "lif-plot-" + UUID.randomUUID();
     StringBuilder style = new StringBuilder();
-    Object w = layout == null ? null : layout.get("width");
-    Object h = layout == null ? null : layout.get("height");
     if (w instanceof Number) {
       style.append("width:").append(((Number) w).longValue()).append("px;max-width:100%;");
     }
@@ -134,6 +145,6 @@ public final class PlotlyHtml {
       "");
 
   private static String jsString(String s) {
-    return scriptSafe(PlotlyJson.write(s));
+    return scriptSafe(PlotlyJson.quote(s));
   }
 }

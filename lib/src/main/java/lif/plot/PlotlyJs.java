@@ -8,28 +8,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The pinned plotly.js {@value PlotlyHtml#PLOTLY_VERSION}, from the webjar
- * {@code org.webjars.npm:plotly.js-dist} on the classpath.
+ * The pinned plotly.js {@value PlotlyHtml#PLOTLY_VERSION}: the official minified cartesian bundle
+ * ({@code plotly-cartesian.min.js} of the npm package {@code plotly.js-cartesian-dist-min}, 1.36 MB: traces
+ * scatter, bar, box, heatmap, histogram, histogram2d(contour), contour, image, pie, violin, scatterternary;
+ * log axes, sliders and animation frames are in plotly's core), packed into this library's jar by the build.
  *
- * <p>Command line (used by the kernel installer):
- * <pre>java -cp lif.jar:plotly.js-dist-2.35.3.jar lif.plot.PlotlyJs JUPYTER_DATA_DIR</pre>
+ * <p>Command line:
+ * <pre>java -cp lif.jar lif.plot.PlotlyJs JUPYTER_DATA_DIR</pre>
  * writes {@code JUPYTER_DATA_DIR/nbextensions/lif-plotly/plotly.js}, prints its path, exits 0
- * (2 on bad arguments, 1 when the webjar is missing or the file cannot be written).
+ * (2 on bad arguments, 1 when the file is missing or cannot be written).
  */
 public final class PlotlyJs {
 
-  /** Resource path of plotly.js inside the webjar. */
+  /** Resource path of plotly.js inside the library jar (see lib/pom.xml). */
   public static final String RESOURCE =
-      "META-INF/resources/webjars/plotly.js-dist/" + PlotlyHtml.PLOTLY_VERSION + "/plotly.js";
+      "lif/plot/plotly-" + PlotlyHtml.PLOTLY_VERSION + "/" + PlotlyHtml.PLOTLY_FILE;
 
   private PlotlyJs() {}
 
-  /** Opens plotly.js from the classpath. @throws IllegalStateException when the webjar is missing */
+  /** Opens plotly.js from the classpath. @throws IllegalStateException when it is missing */
   public static InputStream open() {
     InputStream in = PlotlyJs.class.getClassLoader().getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new IllegalStateException("plotly.js " + PlotlyHtml.PLOTLY_VERSION + " is not on the classpath ("
-          + RESOURCE + "): add org.webjars.npm:plotly.js-dist:" + PlotlyHtml.PLOTLY_VERSION);
+          + RESOURCE + "): build the library with Maven (lib/pom.xml packs it)");
     }
     return in;
   }
@@ -61,7 +63,7 @@ public final class PlotlyJs {
 
   public static void main(String[] args) {
     if (args.length != 1 || args[0].startsWith("-")) {
-      System.err.println("usage: java -cp <lif jar>:<plotly.js-dist jar> lif.plot.PlotlyJs JUPYTER_DATA_DIR");
+      System.err.println("usage: java -cp <lif jar> lif.plot.PlotlyJs JUPYTER_DATA_DIR");
       System.exit(2);
     }
     try {

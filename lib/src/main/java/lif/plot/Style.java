@@ -10,6 +10,13 @@ import java.util.Objects;
  */
 public final class Style {
 
+  /** matplotlib's {@code 'k'}. */
+  public static final String BLACK = "#000000";
+  /** matplotlib's {@code 'C0'} (tab:blue). */
+  public static final String C0 = "#1f77b4";
+  /** matplotlib's {@code 'C7'} (tab:gray). */
+  public static final String C7 = "#7f7f7f";
+
   /** Markers only, or a line only. */
   public enum Kind { MARKERS, LINES }
 
@@ -35,17 +42,17 @@ public final class Style {
 
   /** matplotlib {@code 'ko'}: black circles, 7 px across. */
   public static Style circles() {
-    return new Style(Kind.MARKERS, Plots.BLACK, 1, 7, null);
+    return new Style(Kind.MARKERS, BLACK, 1, 7, null);
   }
 
   /** matplotlib {@code 'k.'}: small black dots, 4 px across. */
   public static Style dots() {
-    return new Style(Kind.MARKERS, Plots.BLACK, 1, 4, null);
+    return new Style(Kind.MARKERS, BLACK, 1, 4, null);
   }
 
   /** matplotlib {@code 'k'}: a black line, 1.5 px wide. */
   public static Style line() {
-    return new Style(Kind.LINES, Plots.BLACK, 1, 1.5, null);
+    return new Style(Kind.LINES, BLACK, 1, 1.5, null);
   }
 
   /** A CSS colour: {@code "#1f77b4"}, {@code "black"}, {@code "rgb(31,119,180)"}. */

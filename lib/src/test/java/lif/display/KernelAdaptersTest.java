@@ -13,13 +13,15 @@ import java.util.ServiceLoader;
 import lif.display.ijava.IJavaDisplay;
 import lif.display.jjava.JJavaExtension;
 import lif.plot.FigureBundle;
+import lif.plot.PlotlyFigure;
 import lif.plot.Plots;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 class KernelAdaptersTest {
   static final double[] T = {0, 0.001, 0.002};
-  static final Figure FIG = Plots.membranePotential("V<sub>m</sub> \"test\"", T, new double[] {-0.07, -0.069, Double.NaN});
+  static final PlotlyFigure FIG = Plots.membranePotential("V<sub>m</sub> \"test\"", T, new double[] {-0.07, -0.069, Double.NaN});
 
   static void assertBundle(Object plotly, Object html, Object text) {
     assertInstanceOf(Map.class, plotly, "plotly JSON is an object, not a string");
@@ -38,7 +40,7 @@ class KernelAdaptersTest {
         s -> io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.parse(s);
     assertBundle(d.getData(mt.apply(FigureBundle.MIME_PLOTLY)), d.getData(mt.apply("text/html")),
         d.getData(mt.apply("text/plain")));
-    var v = renderer.render(Plots.show(FIG));
+    var v = renderer.render(new Figure(ScatterTrace.builder(T, T).build()));
     assertTrue(v.hasDataForType(mt.apply(FigureBundle.MIME_PLOTLY)));
     // other objects are not taken over
     var s = renderer.render("hello");
@@ -64,9 +66,9 @@ class KernelAdaptersTest {
   @Test
   void userFacingTypesNeedNoKernel() throws Exception {
     // lif.plot must load without any kernel class: check its classes' references by name
-    for (Class<?> c : new Class<?>[] {Plots.class, lif.plot.PlotView.class, FigureBundle.class,
+    for (Class<?> c : new Class<?>[] {Plots.class, lif.plot.PlotlyFigure.class, FigureBundle.class,
         lif.plot.PlotBuilder.class, lif.plot.Style.class, lif.plot.PlotlyJson.class, lif.plot.PlotlyHtml.class,
-        lif.plot.PlotlyJs.class}) {
+        lif.plot.PlotlyJs.class, lif.plot.PlotlyObject.class, lif.plot.TablesawFigures.class}) {
       String path = c.getName().replace('.', '/') + ".class";
       byte[] bytes;
       try (var in = c.getClassLoader().getResourceAsStream(path)) {

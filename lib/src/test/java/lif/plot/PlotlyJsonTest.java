@@ -32,13 +32,18 @@ class PlotlyJsonTest {
     return STRICT.readTree(json);
   }
 
+  /** The JSON of a {@link PlotlyFigure} or a Tablesaw figure, every number a decimal. */
+  static String json(Object figure) {
+    return PlotlyJson.write(figure instanceof PlotlyFigure ? (PlotlyFigure) figure : Plots.show((Figure) figure));
+  }
+
   static final double[] T = {0, 0.001, 0.002, 0.003};
   static final double[] V = {-0.065, -0.0649, Double.NaN, Double.POSITIVE_INFINITY};
 
   @Test
   void bundleIsStrictJsonWithRealNumbers() throws Exception {
-    Figure f = Plots.membranePotential("V<sub>m</sub> with random I(t)", T, V);
-    JsonNode root = parse(PlotlyJson.toJson(f));
+    PlotlyFigure f = Plots.membranePotential("V<sub>m</sub> with random I(t)", T, V);
+    JsonNode root = parse(json(f));
     assertTrue(root.get("data").isArray());
     assertTrue(root.get("layout").isObject());
     assertTrue(root.get("config").isObject());
@@ -70,7 +75,7 @@ class PlotlyJsonTest {
   void opacityIsANumberAndExactValuesRoundTrip() throws Exception {
     double[][] vN = {{1e-10, -0.06499999999999999}, {Math.PI, -Double.MIN_VALUE}};
     double[] t = {0, 1e-4};
-    JsonNode root = parse(PlotlyJson.toJson(Plots.realizationLines(t, vN)));
+    JsonNode root = parse(json(Plots.realizationLines(t, vN)));
     JsonNode tr = root.get("data").get(0);
     assertTrue(tr.get("opacity").isNumber());
     assertEquals(0.3, tr.get("opacity").asDouble(), 0);
@@ -85,7 +90,7 @@ class PlotlyJsonTest {
   @Test
   void markerAlphaIsANumber() throws Exception {
     double[][] vN = {{1, 2}, {3, 4}};
-    JsonNode root = parse(PlotlyJson.toJson(Plots.realizations(new double[] {0, 1}, vN)));
+    JsonNode root = parse(json(Plots.realizations(new double[] {0, 1}, vN)));
     JsonNode m = root.get("data").get(1).get("marker");
     assertTrue(m.get("opacity").isNumber());
     assertEquals(0.1, m.get("opacity").asDouble(), 0);
@@ -93,9 +98,9 @@ class PlotlyJsonTest {
 
   @Test
   void textSurvivesQuotesMarkupAmpersandsApostrophesAndNonAscii() throws Exception {
-    Figure f = Plots.figure().title(NASTY).xTitle(NASTY).yTitle("V\u2098 (V)")
+    PlotlyFigure f = Plots.figure().title(NASTY).xTitle(NASTY).yTitle("V\u2098 (V)")
         .add(T, T, Style.line().label(NASTY)).build();
-    JsonNode root = parse(PlotlyJson.toJson(f));
+    JsonNode root = parse(json(f));
     assertEquals(NASTY, root.get("layout").get("title").get("text").asText());
     assertEquals(NASTY, root.get("layout").get("xaxis").get("title").get("text").asText());
     assertEquals("V\u2098 (V)", root.get("layout").get("yaxis").get("title").get("text").asText());
@@ -105,8 +110,8 @@ class PlotlyJsonTest {
 
   @Test
   void numericLookingTitleStaysText() throws Exception {
-    Figure f = Plots.figure().title("1e3").add(T, T, Style.dots().label("42")).build();
-    JsonNode root = parse(PlotlyJson.toJson(f));
+    PlotlyFigure f = Plots.figure().title("1e3").add(T, T, Style.dots().label("42")).build();
+    JsonNode root = parse(json(f));
     assertTrue(root.get("layout").get("title").get("text").isTextual());
     assertEquals("1e3", root.get("layout").get("title").get("text").asText());
     assertEquals("42", root.get("data").get(0).get("name").asText());
@@ -117,7 +122,7 @@ class PlotlyJsonTest {
     Figure bar = new Figure(Layout.builder("bars", "x", "y").build(),
         BarTrace.builder(new Object[] {"a", "b"}, new double[] {1.5, 2}).opacity(0.5).build(),
         HistogramTrace.builder(new double[] {1, 2, 2, 3}).build());
-    JsonNode root = parse(PlotlyJson.toJson(bar));
+    JsonNode root = parse(json(bar));
     JsonNode b = root.get("data").get(0);
     assertEquals("bar", b.get("type").asText());
     assertEquals("a", b.get("x").get(0).asText());
@@ -132,18 +137,18 @@ class PlotlyJsonTest {
   void axisRangeAndFigureWithoutLayout() throws Exception {
     Figure f = new Figure(Layout.builder().yAxis(Axis.builder().range(-0.08, -0.04).build()).build(),
         ScatterTrace.builder(T, T).build());
-    JsonNode y = parse(PlotlyJson.toJson(f)).get("layout").get("yaxis");
+    JsonNode y = parse(json(f)).get("layout").get("yaxis");
     assertEquals(-0.08, y.get("range").get(0).asDouble(), 0);
     assertTrue(y.get("range").get(0).isNumber());
     assertTrue(y.get("autorange").isBoolean());
-    JsonNode bare = parse(PlotlyJson.toJson(new Figure(ScatterTrace.builder(T, T).build())));
+    JsonNode bare = parse(json(new Figure(ScatterTrace.builder(T, T).build())));
     assertEquals(0, bare.get("layout").size());
     assertEquals(4, bare.get("data").get(0).get("x").size());
   }
 
   @Test
   void htmlSnippetEmbedsTheSameJsonSafelyAndDeclaresNoGlobals() throws Exception {
-    Figure f = Plots.figure().title(NASTY).add(T, V, Style.dots().label(NASTY)).build();
+    PlotlyFigure f = Plots.figure().title(NASTY).add(T, V, Style.dots().label(NASTY)).build();
     FigureBundle b = FigureBundle.of(f);
     String html = b.html();
     // the only </script> is the closing tag; the nasty title cannot end the script or open a comment
@@ -165,12 +170,48 @@ class PlotlyJsonTest {
     assertFalse(outside.contains("var "), outside);
   }
 
+  /** The doubles of a typed-array object ({@code dtype} f8 or f4, little-endian, base64). */
+  static double[] decode(JsonNode typed) {
+    byte[] bytes = java.util.Base64.getDecoder().decode(typed.get("bdata").asText());
+    var buf = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    boolean f4 = typed.get("dtype").asText().equals("f4");
+    double[] out = new double[bytes.length / (f4 ? 4 : 8)];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = f4 ? buf.getFloat() : buf.getDouble();
+    }
+    return out;
+  }
+
   @Test
-  void htmlCopyIsRoundedTo7DigitsButJsonKeepsAll() throws Exception {
-    FigureBundle b = FigureBundle.of(Plots.membranePotential("x", new double[] {0, 1}, new double[] {-0.0649923456789012, 1e-10}));
-    assertEquals(-0.0649923456789012, parse(b.json()).get("data").get(0).get("y").get(0).asDouble(), 0);
-    assertTrue(b.html().contains("-0.06499235"), b.html());
-    assertFalse(b.html().contains("-0.0649923456789012"));
+  void bundleArraysAreExactFloat64AndTheHtmlCopyFloat32() throws Exception {
+    double[] t = {0, 1, 2, 3, 4, 5, 6, 7};
+    double[] v = {-0.0649923456789012, 1e-10, Double.NaN, 3, 4, 5, 6, 7e-300};
+    FigureBundle b = FigureBundle.of(Plots.membranePotential("x", t, v));
+    JsonNode y = parse(b.json()).get("data").get(0).get("y");
+    assertEquals("f8", y.get("dtype").asText());
+    double[] exact = decode(y);
+    assertEquals(-0.0649923456789012, exact[0], 0);
+    assertTrue(Double.isNaN(exact[2]), "NaN stays a gap");
+    assertEquals(7e-300, exact[7], 0);
+    Matcher m = Pattern.compile("var fig = (.*);\\n").matcher(b.html());
+    assertTrue(m.find());
+    JsonNode drawn = parse(m.group(1)).get("data").get(0);
+    assertEquals("f8", drawn.get("y").get("dtype").asText(), "7e-300 does not fit a float: f8");
+    assertEquals("f4", drawn.get("x").get("dtype").asText());
+    assertEquals(5, decode(drawn.get("x"))[5], 0);
+    double[] small = {0, 1, 2, 3, 4, 5, 6, 7};
+    small[0] = -0.0649923456789012;
+    JsonNode drawnY = parse(htmlJson(FigureBundle.of(Plots.membranePotential("x", t, small)))).get("data").get(0).get("y");
+    assertEquals("f4", drawnY.get("dtype").asText());
+    assertEquals(-0.0649923456789012, decode(drawnY)[0], 1e-9);
+    // short arrays stay plain numbers
+    assertTrue(parse(FigureBundle.of(Plots.membranePotential("x", T, T)).json()).get("data").get(0).get("y").isArray());
+  }
+
+  static String htmlJson(FigureBundle b) {
+    Matcher m = Pattern.compile("var fig = (.*);\\n").matcher(b.html());
+    assertTrue(m.find());
+    return m.group(1);
   }
 
   @Test
@@ -178,7 +219,7 @@ class PlotlyJsonTest {
     double[][] vN = new double[3][T.length];
     FigureBundle b = FigureBundle.of(Plots.realizationLines(T, vN, T, T));
     assertEquals("Figure \"Multiple realizations of Vm\": 6 traces, 24 points", b.text());
-    assertEquals(b.text(), Plots.show(Plots.realizationLines(T, vN, T, T)).toString());
+    assertEquals(b.text(), Plots.realizationLines(T, vN, T, T).toString());
     assertFalse(FigureBundle.of(Plots.figure().title("a\nb").add(T, T, Style.dots()).build()).text().contains("\n"));
   }
 
@@ -202,7 +243,7 @@ class PlotlyJsonTest {
   @Test
   void tutorialFiguresHaveTheExpectedTraces() throws Exception {
     double[][] vN = new double[5][T.length];
-    JsonNode ex14 = parse(PlotlyJson.toJson(Plots.realizationLines(T, vN, T, T)));
+    JsonNode ex14 = parse(json(Plots.realizationLines(T, vN, T, T)));
     assertEquals(8, ex14.get("data").size());
     assertEquals("V(t)", ex14.get("data").get(4).get("name").asText());
     assertTrue(ex14.get("data").get(4).get("showlegend").asBoolean());
@@ -212,11 +253,11 @@ class PlotlyJsonTest {
     assertEquals("mean \u00b1 std", ex14.get("data").get(7).get("name").asText());
     assertEquals(Plots.C7, ex14.get("data").get(7).get("line").get("color").asText());
     assertTrue(ex14.get("layout").get("showlegend").asBoolean());
-    JsonNode ex10 = parse(PlotlyJson.toJson(Plots.realizations(T, vN, T, T)));
+    JsonNode ex10 = parse(json(Plots.realizations(T, vN, T, T)));
     assertEquals(8, ex10.get("data").size());
     assertEquals(0.8, ex10.get("data").get(5).get("marker").get("opacity").asDouble(), 0);
-    assertEquals(6, parse(PlotlyJson.toJson(Plots.realizations(T, vN, T, null))).get("data").size());
-    JsonNode ex5 = parse(PlotlyJson.toJson(Plots.current(T, T, T, T)));
+    assertEquals(6, parse(json(Plots.realizations(T, vN, T, null))).get("data").size());
+    JsonNode ex5 = parse(json(Plots.current(T, T, T, T)));
     assertEquals("I (A)", ex5.get("layout").get("yaxis").get("title").get("text").asText());
     assertEquals(2, ex5.get("data").size());
   }

@@ -15,7 +15,7 @@ import tech.tablesaw.plotly.components.Figure;
 class SliderAndHeatmapTest {
   static final LifParameters P = LifParameters.defaults();
 
-  static Figure at(double pA) {
+  static PlotlyFigure at(double pA) {
     var tr = Lif.euler(P.withIMean(pA * 1e-12)).run(Current.sinusoid(P.withIMean(pA * 1e-12)));
     return Plots.figure().title("I<sub>mean</sub> = " + pA + " pA").xTitle(Plots.TIME_AXIS).yTitle(Plots.VM_AXIS)
         .add("t", tr.t(), "v", tr.v(), Style.line()).build();
@@ -24,9 +24,9 @@ class SliderAndHeatmapTest {
   @Test
   void sliderCarriesFramesAndStepsIntoTheJsonAndTheHtml() throws Exception {
     double[] values = {100, 150, 200, 250, 300};
-    PlotView view = Plots.slider("I<sub>mean</sub> (pA)", values, SliderAndHeatmapTest::at);
+    PlotlyFigure view = Plots.slider("I<sub>mean</sub> (pA)", values, SliderAndHeatmapTest::at);
     FigureBundle b = FigureBundle.of(view);
-    JsonNode root = PlotlyJsonTest.parse(b.json());
+    JsonNode root = PlotlyJsonTest.parse(PlotlyJson.write(view));
     assertEquals(1, root.get("data").size(), "initial traces: the first value's");
     assertEquals(5, root.get("frames").size());
     JsonNode slider = root.get("layout").get("sliders").get(0);
@@ -72,8 +72,8 @@ class SliderAndHeatmapTest {
     double[] t = {0, 0.001, 0.002};
     double[] s = {0, 0.001};
     double[][] z = {{1e-6, 2e-6, 3e-6}, {4e-6, Double.NaN, 6e-6}};
-    Figure f = Plots.heatmap("C(t, s)", t, s, z, "t (s)", "s (s)");
-    JsonNode root = PlotlyJsonTest.parse(PlotlyJson.toJson(f));
+    PlotlyFigure f = Plots.heatmap("C(t, s)", t, s, z, "t (s)", "s (s)");
+    JsonNode root = PlotlyJsonTest.parse(PlotlyJsonTest.json(f));
     JsonNode tr = root.get("data").get(0);
     assertEquals("heatmap", tr.get("type").asText());
     assertEquals(2, tr.get("z").size());
@@ -90,8 +90,8 @@ class SliderAndHeatmapTest {
 
   @Test
   void logAxes() throws Exception {
-    Figure f = Plots.figure().xLog().yLog().line(new double[] {1e-4, 1e-3}, new double[] {1e-6, 1e-5}).build();
-    JsonNode layout = PlotlyJsonTest.parse(PlotlyJson.toJson(f)).get("layout");
+    PlotlyFigure f = Plots.figure().xLog().yLog().line(new double[] {1e-4, 1e-3}, new double[] {1e-6, 1e-5}).build();
+    JsonNode layout = PlotlyJsonTest.parse(PlotlyJsonTest.json(f)).get("layout");
     assertEquals("log", layout.get("xaxis").get("type").asText());
     assertEquals("log", layout.get("yaxis").get("type").asText());
   }

@@ -2,7 +2,7 @@ package lif.display.ijava;
 
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import lif.plot.FigureBundle;
-import lif.plot.PlotView;
+import lif.plot.PlotlyFigure;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
@@ -14,10 +14,10 @@ public final class IJavaDisplay {
 
   private IJavaDisplay() {}
 
-  /** Makes {@link Figure} and {@link PlotView} render as plotly JSON, HTML and a text summary. */
+  /** Makes {@link PlotlyFigure} and a Tablesaw {@link Figure} render as plotly JSON, HTML and a text summary. */
   public static void register(Renderer renderer) {
     // one registration per type: createRegistration(Object.class) would claim every object
-    for (Class<?> type : new Class<?>[] {Figure.class, PlotView.class}) {
+    for (Class<?> type : new Class<?>[] {PlotlyFigure.class, Figure.class}) {
       renderer.createRegistration(type)
           .preferring(FigureBundle.MIME_PLOTLY, FigureBundle.MIME_HTML)
           .supporting(FigureBundle.MIME_PLOTLY, FigureBundle.MIME_HTML, FigureBundle.MIME_TEXT)

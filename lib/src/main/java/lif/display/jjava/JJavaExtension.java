@@ -1,7 +1,7 @@
 package lif.display.jjava;
 
 import lif.plot.FigureBundle;
-import lif.plot.PlotView;
+import lif.plot.PlotlyFigure;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -10,7 +10,7 @@ import tech.tablesaw.plotly.components.Figure;
 
 /**
  * JJava extension (found through {@code META-INF/services/org.dflib.jjava.jupyter.Extension} when the jar
- * is on {@code JJAVA_CLASSPATH} or added with {@code %jars}): {@link Figure} and {@link PlotView} render as
+ * is on {@code JJAVA_CLASSPATH} or added with {@code %jars}): {@link PlotlyFigure} and a Tablesaw {@link Figure} render as
  * plotly JSON, HTML and a text summary.
  */
 public final class JJavaExtension implements Extension {
@@ -23,7 +23,7 @@ public final class JJavaExtension implements Extension {
   /** Registers the renderer on a JJava {@link Renderer}. */
   public static void register(Renderer renderer) {
     // one registration per type: createRegistration(Object.class) would claim every object
-    for (Class<?> type : new Class<?>[] {Figure.class, PlotView.class}) {
+    for (Class<?> type : new Class<?>[] {PlotlyFigure.class, Figure.class}) {
       renderer.createRegistration(type)
           .preferring(FigureBundle.MIME_PLOTLY, FigureBundle.MIME_HTML)
           .supporting(FigureBundle.MIME_PLOTLY, FigureBundle.MIME_HTML, FigureBundle.MIME_TEXT)
