@@ -266,6 +266,18 @@ class Memory(unittest.TestCase):
         say("kernel heap cap: %d MB" % max_mb)
         self.assertLessEqual(max_mb, 1024)
 
+    def test_memory_is_given_back(self):
+        committed = "Runtime.getRuntime().totalMemory() / (1024 * 1024)"
+        self.s.run("var big = new double[60_000_000]; big[1] = 1; big = null;")  # 480 MB, then dropped
+        peak = int(self.s.result(committed))
+        started, now = time.monotonic(), peak
+        while time.monotonic() - started < 30 and now > peak / 2:
+            time.sleep(1)
+            now = int(self.s.result(committed))
+        say("heap committed: %d MB after a 480 MB array, %d MB %.0f s later" % (peak, now, time.monotonic() - started))
+        self.assertGreater(peak, 400)
+        self.assertLess(now, peak / 2, "an idle kernel gives unused heap back (G1 periodic collection)")
+
     def test_out_of_memory_leaves_a_working_kernel(self):
         reply, outputs, total, _ = self.s.run(
             "List<double[]> hoard = new ArrayList<>(); while (true) hoard.add(new double[1_000_000]);",
