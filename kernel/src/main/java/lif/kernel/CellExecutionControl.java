@@ -136,10 +136,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     }
   }
 
-  /**
-   * Stops the running cell, if any (called on the control channel's thread). Returns how it ended:
-   * {@code null} when nothing ran, else a {@link Stop}.
-   */
+  /** JShell's own stop request: the same as an interrupt. */
   @Override
   public void stop() {
     stopCell();
@@ -153,6 +150,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     CANNOT_STOP
   }
 
+  /** Stops the running cell and the threads it started (called on the control channel's thread). */
   @SuppressWarnings({"deprecation", "removal"})
   Stop stopCell() {
     CellThreads threads = cell;

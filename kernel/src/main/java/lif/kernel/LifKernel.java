@@ -52,14 +52,12 @@ public final class LifKernel extends BaseKernel {
   private final CompletableFuture<Evaluator> evaluator;
   private final OutputRouter router;
   private final CellHistory history;
-  private final String startupError;
 
   private volatile ShellReplyEnvironment current;
   private volatile CellOutput currentOutput;
   private volatile CellThreads currentThreads;
 
-  private LifKernel(CompletableFuture<Evaluator> evaluator, OutputRouter router, CellHistory history,
-      String startupError) {
+  private LifKernel(CompletableFuture<Evaluator> evaluator, OutputRouter router, CellHistory history) {
     super(NAME, VERSION,
         new LanguageInfo.Builder("java")
             .version(Runtime.version().toString())
@@ -85,7 +83,6 @@ public final class LifKernel extends BaseKernel {
     this.evaluator = evaluator;
     this.router = router;
     this.history = history;
-    this.startupError = startupError;
   }
 
   /**
@@ -93,7 +90,7 @@ public final class LifKernel extends BaseKernel {
    * Jupyter at once; the first cell waits for it.
    */
   static LifKernel create(CompletableFuture<Evaluator> evaluator, OutputRouter router) {
-    return new LifKernel(evaluator, router, new CellHistory(), null);
+    return new LifKernel(evaluator, router, new CellHistory());
   }
 
   /** Installs the display extensions found on the notebook classpath (the library's figure renderer). */
@@ -320,8 +317,7 @@ public final class LifKernel extends BaseKernel {
 
   @Override
   public String isComplete(String code) {
-    String r = evaluator().isComplete(code);
-    return r;
+    return evaluator().isComplete(code);
   }
 
   @Override

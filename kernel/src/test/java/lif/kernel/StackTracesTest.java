@@ -1,0 +1,51 @@
+package lif.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StackTracesTest {
+
+  static int down(int n) {
+    return down(n + 1) + 1;
+  }
+
+  @Test
+  void foldsARecursionIntoAFewLines() {
+    StackOverflowError e = null;
+    try {
+      down(0);
+    } catch (StackOverflowError x) {
+      e = x;
+    }
+    List<String> lines = StackTraces.format(e, f -> null);
+    assertTrue(lines.size() < 30, String.join("\n", lines));
+    assertEquals("java.lang.StackOverflowError", lines.get(0));
+    assertTrue(lines.get(2).matches("    \\.\\.\\. the line above repeats [0-9,]+ more times"), lines.get(2));
+    assertTrue(lines.get(lines.size() - 1).contains("stopping condition"));
+  }
+
+  @Test
+  void namesTheCellAndLineOfASnippetFrame() {
+    Exception e = new IllegalStateException("bad");
+    e.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("REPL.$JShell$12", "compute", "#12", 2),
+        new StackTraceElement("REPL.$JShell$13", "do_it$", "#13", 1),
+        new StackTraceElement("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -1),
+        new StackTraceElement("lif.kernel.CellExecutionControl", "invoke", null, 10)});
+    List<String> lines = StackTraces.format(e, f -> f.getFileName() == null ? null
+        : "cell [3], line " + (f.getFileName().equals("#12") ? 4 : 7));
+    assertEquals(List.of("java.lang.IllegalStateException: bad", "    at compute (cell [3], line 4)",
+        "    at (cell [3], line 7)"), lines);
+  }
+
+  @Test
+  void outOfMemoryPointsAtStreamingStatistics() {
+    List<String> lines = StackTraces.format(new OutOfMemoryError("Java heap space"), f -> null);
+    String all = String.join("\n", lines);
+    assertTrue(all.contains("Lif.ensembleStats"), all);
+    assertTrue(all.contains("capped at"), all);
+  }
+}
