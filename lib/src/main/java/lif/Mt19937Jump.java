@@ -26,6 +26,9 @@ final class Mt19937Jump {
     static final int DEGREE = 19937;
 
     private static volatile Gf2Polynomial characteristic;
+    /** Recent jumps by length: an ensemble of the same size run again reuses its jump polynomial. */
+    private static final java.util.Map<Long, Mt19937Jump> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int RECENT_MAX = 64;
 
     private final long words;
     private final Gf2Polynomial jumpPolynomial;
@@ -44,7 +47,21 @@ final class Mt19937Jump {
         if (words < 0) {
             throw new IllegalArgumentException("words (32-bit words to skip) must be >= 0, got " + words);
         }
-        return new Mt19937Jump(words, characteristicPolynomial().xPowerMod(words));
+        Mt19937Jump known = RECENT.get(words);
+        if (known != null) {
+            return known;
+        }
+        Mt19937Jump jump = new Mt19937Jump(words, characteristicPolynomial().xPowerMod(words));
+        if (RECENT.size() >= RECENT_MAX) {
+            RECENT.clear();
+        }
+        RECENT.put(words, jump);
+        return jump;
+    }
+
+    /** Forgets the recent jumps (for timing the polynomial in the benchmark). */
+    static void forgetRecent() {
+        RECENT.clear();
     }
 
     /** The 32-bit words this jump skips. */
