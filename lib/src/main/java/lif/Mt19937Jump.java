@@ -14,10 +14,11 @@ package lif;
  * {@code x^k = q(x) P(x) + p(x)} gives {@code B^k W = p(B) W}: one evaluation of the polynomial
  * {@code p = x^k mod P} (degree < 19937) at B, by Horner's rule, replaces k steps.
  *
- * <p><b>Cost.</b> P is found once per JVM from 39,936 of the generator's bits by Berlekamp-Massey
- * ({@link Gf2Polynomial#minimalPolynomial}); {@code x^k mod P} costs one squaring per bit of k
- * (about 30 for an ensemble); applying it costs 19,937 single-word steps and about 10,000 XORs of
- * 624-word windows. {@code bin/benchmark} prints all three.
+ * <p><b>Cost.</b> P (135 terms; found from 39,936 of the generator's bits by Berlekamp-Massey,
+ * {@link Gf2Polynomial#minimalPolynomial}, and kept as a constant) costs nothing at run time;
+ * {@code x^k mod P} costs one squaring per bit of k (about 30 for an ensemble) and is kept for the 64
+ * most recent k; applying it costs 19,937 single-word steps and about 10,000 XORs of 624-word windows.
+ * {@code bin/benchmark} prints both.
  *
  * <p>Immutable and thread-safe; build one per jump length and apply it to any number of generators.
  */
@@ -25,7 +26,6 @@ final class Mt19937Jump {
     /** Degree of MT19937's characteristic polynomial: the Mersenne exponent of its period 2^19937 - 1. */
     static final int DEGREE = 19937;
 
-    private static volatile Gf2Polynomial characteristic;
     /** Recent jumps by length: an ensemble of the same size run again reuses its jump polynomial. */
     private static final java.util.Map<Long, Mt19937Jump> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int RECENT_MAX = 64;
@@ -74,27 +74,37 @@ final class Mt19937Jump {
         return jumpPolynomial;
     }
 
-    /** P, the characteristic polynomial of MT19937's word-by-word step, computed on first use. */
+    /**
+     * The powers of x in P, the characteristic polynomial of MT19937's word-by-word step: 135 terms, from
+     * x^19937 down to 1. Found by Berlekamp-Massey on the generator's own bits ({@link #findCharacteristicPolynomial},
+     * which the tests run and compare with this list); kept here so no run pays the ~0.1-0.3 s search.
+     */
+    private static final int[] CHARACTERISTIC_POWERS = {
+            19937, 19314, 19087, 18860, 18691, 18633, 18406, 18237, 18179, 18068, 17952, 17841, 17783, 17725,
+            17498, 17445, 17329, 17271, 17160, 17044, 16933, 16875, 16822, 16817, 16595, 16590, 16537, 16421,
+            16368, 16363, 16252, 16141, 16136, 16025, 15967, 15909, 15682, 15629, 15576, 15513, 15455, 15349,
+            15344, 15228, 15117, 15059, 15006, 15001, 14953, 14779, 14774, 14721, 14605, 14552, 14547, 14436,
+            14325, 14320, 14209, 14151, 14093, 13866, 13813, 13760, 13697, 13639, 13533, 13528, 13412, 13301,
+            13243, 13190, 13185, 13137, 12963, 12958, 12905, 12789, 12736, 12731, 12673, 12620, 12509, 12504,
+            12393, 12335, 12277, 11997, 11944, 11881, 11838, 11717, 11712, 11611, 11485, 11384, 11374, 11321,
+            11215, 11157, 11147, 11089, 10920, 10761, 10693, 10128, 9969, 9901, 9505, 8206, 7979, 7752, 7583,
+            7525, 7477, 7129, 6569, 6337, 5661, 4753, 4362, 4135, 3908, 3681, 3454, 3227, 3000, 2773, 2493,
+            1870, 1643, 1585, 1416, 1189, 0
+    };
+
+    /** P, the characteristic polynomial of MT19937's word-by-word step (degree 19937, 135 terms). */
     static Gf2Polynomial characteristicPolynomial() {
-        Gf2Polynomial p = characteristic;
-        if (p == null) {
-            synchronized (Mt19937Jump.class) {
-                p = characteristic;
-                if (p == null) {
-                    p = findCharacteristicPolynomial();
-                    characteristic = p;
-                }
-            }
-        }
-        return p;
+        return CHARACTERISTIC;
     }
+
+    private static final Gf2Polynomial CHARACTERISTIC = Gf2Polynomial.of(CHARACTERISTIC_POWERS);
 
     /**
      * Berlekamp-Massey on the top bit of successive untempered words from seed 5489 (any seed gives the
      * same P: the polynomial is irreducible, so every non-zero bit sequence of the generator has it as
      * minimal polynomial). 64 blocks give 39,936 bits, more than the 2 x 19,937 needed.
      */
-    private static Gf2Polynomial findCharacteristicPolynomial() {
+    static Gf2Polynomial findCharacteristicPolynomial() {
         Mt19937 g = new Mt19937();
         g.seed(5489);
         int blocks = 64;

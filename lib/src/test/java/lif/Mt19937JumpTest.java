@@ -13,6 +13,7 @@ class Mt19937JumpTest {
     @Test
     void characteristicPolynomialHasMersenneDegreeAndIsARecurrenceOfTheStream() {
         Gf2Polynomial p = Mt19937Jump.characteristicPolynomial();
+        assertEquals(p, Mt19937Jump.findCharacteristicPolynomial(), "the kept constant is what Berlekamp-Massey finds");
         assertEquals(19937, p.degree());
         assertEquals(1, p.coefficient(0), "P(0) = 1 (P is irreducible)");
         // sum_i p_i s_{j+i} = 0 for a bit sequence of another seed, at several j
