@@ -53,7 +53,7 @@ final class BlockIntegrator {
      */
     void integrate(double[] rows, int count, boolean[] spiked) {
         if (count == BLOCK && (spiked == null || !spikes)) {
-            lockstep(rows);
+            lockstep(rows, null, null, 0, 0);
             return;
         }
         for (int b = 0; b < count; b++) {
@@ -86,8 +86,23 @@ final class BlockIntegrator {
         }
     }
 
-    /** 8 neurons in lockstep; the same arithmetic as {@link #one}. */
-    private void lockstep(double[] u) {
+    /**
+     * Integrates a full block of 8 neurons from their draws and folds them straight into per-step moments
+     * ({@code mean}, {@code m2} over {@code before} earlier neurons), without storing the potentials: the
+     * same arithmetic, value for value, as {@link #integrate} followed by {@code StepMomentsObserver}'s fold,
+     * one store and one load per value fewer. Used when the per-step statistics are all a run records.
+     */
+    void integrateAndFold(double[] draws, double[] mean, double[] m2, long before) {
+        lockstep(draws, mean, m2, BLOCK / (before + (double) BLOCK), before * (double) BLOCK / (before + BLOCK));
+    }
+
+    /**
+     * 8 neurons in lockstep; the same arithmetic as {@link #one}. With {@code mean} null the potentials
+     * replace the draws in u; else each step's 8 values are folded into mean and m2 (block mean and M2 by
+     * tree sums, merged with weights {@code wb = 8 / (n + 8)}, {@code wab = 8 n / (n + 8)}, Chan et al.).
+     */
+    private void lockstep(double[] u, double[] mean, double[] m2, double wb, double wab) {
+        final boolean fold = mean != null;
         final int t = steps;
         final double eL = this.eL;
         final double r = this.r;
@@ -100,14 +115,20 @@ final class BlockIntegrator {
         final boolean euler = this.euler;
         double v0 = eL, v1 = eL, v2 = eL, v3 = eL, v4 = eL, v5 = eL, v6 = eL, v7 = eL;
         final int s0 = 0, s1 = t, s2 = 2 * t, s3 = 3 * t, s4 = 4 * t, s5 = 5 * t, s6 = 6 * t, s7 = 7 * t;
-        u[s0] = eL;
-        u[s1] = eL;
-        u[s2] = eL;
-        u[s3] = eL;
-        u[s4] = eL;
-        u[s5] = eL;
-        u[s6] = eL;
-        u[s7] = eL;
+        if (fold) {
+            double delta0 = eL - mean[0]; // every neuron at E_L: block M2 = 0
+            mean[0] += delta0 * wb;
+            m2[0] += delta0 * delta0 * wab;
+        } else {
+            u[s0] = eL;
+            u[s1] = eL;
+            u[s2] = eL;
+            u[s3] = eL;
+            u[s4] = eL;
+            u[s5] = eL;
+            u[s6] = eL;
+            u[s7] = eL;
+        }
         for (int k = 1; k < t; k++) {
             double i0 = iMean * (1 + scale * (2 * u[s0 + k] - 1));
             double i1 = iMean * (1 + scale * (2 * u[s1 + k] - 1));
@@ -146,6 +167,16 @@ final class BlockIntegrator {
             if (v5 > vTh) v5 = vReset;
             if (v6 > vTh) v6 = vReset;
             if (v7 > vTh) v7 = vReset;
+            if (fold) {
+                double mb = (((v0 + v1) + (v2 + v3)) + ((v4 + v5) + (v6 + v7))) * 0.125;
+                double e0 = v0 - mb, e1 = v1 - mb, e2 = v2 - mb, e3 = v3 - mb;
+                double e4 = v4 - mb, e5 = v5 - mb, e6 = v6 - mb, e7 = v7 - mb;
+                double q = ((e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3)) + ((e4 * e4 + e5 * e5) + (e6 * e6 + e7 * e7));
+                double delta = mb - mean[k];
+                mean[k] += delta * wb;
+                m2[k] += q + delta * delta * wab;
+                continue;
+            }
             u[s0 + k] = v0;
             u[s1 + k] = v1;
             u[s2 + k] = v2;

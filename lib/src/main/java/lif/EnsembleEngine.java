@@ -169,9 +169,13 @@ final class EnsembleEngine {
             for (int o = 0; o < count; o++) {
                 parts[o] = observers.get(o).newPart(first, neurons);
             }
+            EnsembleObserver.Part only = count == 1 && !spikeFlags ? parts[0] : null;
             for (int b = 0; b < neurons; b += block) {
                 int nb = Math.min(block, neurons - b);
                 g.fill(rows, 0, nb * steps);
+                if (only != null && only.integrateAndAdd(integrator, rows, nb)) {
+                    continue;
+                }
                 integrator.integrate(rows, nb, spiked);
                 for (EnsembleObserver.Part part : parts) {
                     part.add(rows, nb, first + b, spiked);

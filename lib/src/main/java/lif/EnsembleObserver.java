@@ -19,6 +19,17 @@ interface EnsembleObserver {
          * The arrays are reused for the next block.
          */
         void add(double[] rows, int count, int first, boolean[] spiked);
+
+        /**
+         * Optionally integrates {@code count} neurons from their draws (row-major, as for
+         * {@link BlockIntegrator#integrate}) and records them in one sweep, when this part is all a run records
+         * and spike flags are not needed. Must give exactly what {@code integrate} then {@link #add} give.
+         *
+         * @return false if not done (the engine then integrates and calls {@link #add})
+         */
+        default boolean integrateAndAdd(BlockIntegrator integrator, double[] draws, int count) {
+            return false;
+        }
     }
 
     /** A fresh part for the chunk of {@code neurons} neurons starting at neuron {@code first}. */

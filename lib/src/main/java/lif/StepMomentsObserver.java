@@ -42,6 +42,16 @@ final class StepMomentsObserver implements EnsembleObserver {
     }
 
     private static final class Moments implements Part {
+        @Override
+        public boolean integrateAndAdd(BlockIntegrator integrator, double[] draws, int nb) {
+            if (nb != BlockIntegrator.BLOCK) {
+                return false;
+            }
+            integrator.integrateAndFold(draws, mean, m2, count);
+            count += nb;
+            return true;
+        }
+
         private final double[] mean;
         private final double[] m2;
         private long count;
