@@ -113,7 +113,7 @@ final class Gf2Polynomial {
 
     /**
      * {@code x^k mod this}, by square-and-multiply: one squaring (a bit spread, then a reduction) per bit
-     * of k, and a multiplication by x per set bit.
+     * of k, and a multiplication by x per set bit. Fast when this polynomial is sparse (see Reducer).
      *
      * @param k any power >= 0
      * @throws IllegalArgumentException if k < 0 or this polynomial has degree < 1
@@ -137,24 +137,34 @@ final class Gf2Polynomial {
         return new Gf2Polynomial(r);
     }
 
-    /** Remainder arithmetic modulo a fixed polynomial; keeps its 64 shifted copies for word-aligned XORs. */
+    /**
+     * Remainder arithmetic modulo a fixed polynomial P of degree d, fast for a sparse P (MT19937's has 135
+     * terms). Powers at and above d are cleared a group of w bits at a time, from the top: a group H at
+     * power d + j is replaced by {@code H * (P - x^d) * x^j}, i.e. one XOR of H per lower term of P. With
+     * {@code w = min(64, d - e)}, e the second-highest power of P, those XORs all land below the group, so
+     * one pass from the top clears everything. About 312 groups x 134 terms per squaring for MT19937.
+     */
     private static final class Reducer {
         private final int d;
-        private final int len;
-        private final long[][] shifted; // shifted[s] = P << s, as words
+        private final int[] lowerPowers;
+        private final int width;
+        private final long mask;
 
         Reducer(Gf2Polynomial p) {
             d = p.degree;
-            len = p.words.length + 1;
-            shifted = new long[64][len];
-            for (int s = 0; s < 64; s++) {
-                for (int w = 0; w < p.words.length; w++) {
-                    shifted[s][w] ^= p.words[w] << s;
-                    if (s != 0) {
-                        shifted[s][w + 1] ^= p.words[w] >>> (64 - s);
-                    }
+            int count = 0;
+            for (int i = 0; i < d; i++) {
+                count += p.coefficient(i);
+            }
+            lowerPowers = new int[count];
+            int k = 0;
+            for (int i = d - 1; i >= 0; i--) {
+                if (p.coefficient(i) == 1) {
+                    lowerPowers[k++] = i;
                 }
             }
+            width = count == 0 ? 64 : Math.min(64, d - lowerPowers[0]);
+            mask = width == 64 ? -1L : (1L << width) - 1;
         }
 
         /** r^2 mod P for r of degree < d (r is the working array, twice the modulus' size). */
@@ -175,28 +185,34 @@ final class Gf2Polynomial {
                 r[w] = (r[w] << 1) | (r[w - 1] >>> 63);
             }
             r[0] <<= 1;
-            if ((r[d >>> 6] >>> (d & 63) & 1) != 0) {
-                xorAt(r, d);
-            }
+            reduce(r, d);
         }
 
-        /** Clears every power from {@code top} down to d by adding shifted copies of P. */
+        /** Clears every power from {@code top} down to d, leaving r mod P. */
         private void reduce(long[] r, int top) {
-            for (int i = top; i >= d; i--) {
-                if ((r[i >>> 6] >>> (i & 63) & 1) != 0) {
-                    xorAt(r, i);
+            if (top < d) {
+                return;
+            }
+            for (int pos = d + (top - d) / width * width; pos >= d; pos -= width) {
+                long h = bitsAt(r, pos) & mask;
+                if (h == 0) {
+                    continue;
+                }
+                xorBits(r, pos, h); // clears the group
+                int shift = pos - d;
+                for (int e : lowerPowers) {
+                    xorBits(r, shift + e, h);
                 }
             }
         }
 
-        /** r += P * x^(i - d), which clears the power i. */
-        private void xorAt(long[] r, int i) {
-            int shift = i - d;
-            long[] src = shifted[shift & 63];
-            int base = shift >>> 6;
-            int n = Math.min(len, r.length - base);
-            for (int w = 0; w < n; w++) {
-                r[base + w] ^= src[w];
+        /** r += h * x^pos, h holding at most 64 bits. */
+        private static void xorBits(long[] r, int pos, long h) {
+            int q = pos >>> 6;
+            int s = pos & 63;
+            r[q] ^= h << s;
+            if (s != 0 && q + 1 < r.length) {
+                r[q + 1] ^= h >>> (64 - s);
             }
         }
 

@@ -53,22 +53,28 @@ class Mt19937JumpTest {
 
     @Test
     void xPowerModMatchesRepeatedMultiplicationByX() {
-        Gf2Polynomial m = Gf2Polynomial.of(7, 3, 0);
-        Gf2Polynomial byHand = Gf2Polynomial.of(0);
-        for (int k = 0; k <= 300; k++) {
-            assertEquals(byHand, m.xPowerMod(k), "x^" + k + " mod " + m);
-            // byHand = byHand * x mod m
-            int[] powers = new int[8];
-            int count = 0;
-            for (int i = 0; i <= 6; i++) {
-                if (byHand.coefficient(i) == 1) {
-                    powers[count++] = i + 1;
-                }
+        // a gap of 4 below the top power (reduced 4 bits at a time), a gap of 1, and a modulus of degree 70
+        for (Gf2Polynomial m : new Gf2Polynomial[] {Gf2Polynomial.of(7, 3, 0), Gf2Polynomial.of(8, 7, 2, 1, 0),
+                Gf2Polynomial.of(70, 5, 0)}) {
+            Gf2Polynomial byHand = Gf2Polynomial.of(0);
+            for (int k = 0; k <= 300; k++) {
+                assertEquals(byHand, m.xPowerMod(k), "x^" + k + " mod " + m);
+                byHand = timesXMod(byHand, m);
             }
-            Gf2Polynomial shifted = Gf2Polynomial.of(java.util.Arrays.copyOf(powers, count));
-            byHand = shifted.coefficient(7) == 1 ? add(shifted, m) : shifted;
         }
-        assertEquals("x^7 + x^3 + 1", m.toString());
+        assertEquals("x^7 + x^3 + 1", Gf2Polynomial.of(7, 3, 0).toString());
+    }
+
+    /** a * x mod m, coefficient by coefficient. */
+    private static Gf2Polynomial timesXMod(Gf2Polynomial a, Gf2Polynomial m) {
+        java.util.List<Integer> powers = new java.util.ArrayList<>();
+        for (int i = 0; i <= a.degree(); i++) {
+            if (a.coefficient(i) == 1) {
+                powers.add(i + 1);
+            }
+        }
+        Gf2Polynomial shifted = Gf2Polynomial.of(powers.stream().mapToInt(Integer::intValue).toArray());
+        return shifted.coefficient(m.degree()) == 1 ? add(shifted, m) : shifted;
     }
 
     private static Gf2Polynomial add(Gf2Polynomial a, Gf2Polynomial b) {
