@@ -27,10 +27,10 @@ final class EnsembleEngine {
     /** Upper bound on the bytes of parts that wait for their turn to be merged. */
     static final long WAITING_PART_BYTES = 64L << 20;
     /**
-     * Runs smaller than this many neuron-steps stay on one thread. Measured with {@code bin/benchmark} on the
-     * 2-core machine: a jump costs 2-4 ms (plus ~20 ms once per JVM for the characteristic polynomial) and a
-     * thread start ~0.1 ms, while one core simulates ~250 M neuron-steps/s; splitting pays from ~5 M
-     * neuron-steps on (20 ms of work), and is a wash around it.
+     * Runs smaller than this many neuron-steps stay on one thread. Each extra thread first pays its jump
+     * (x^k mod P and Horner on the state, a few milliseconds: {@code bin/benchmark} prints both) and a thread
+     * start, while thread 0 starts at once; at ~250 M neuron-steps/s per core, 5 M neuron-steps are ~20 ms of
+     * work, where splitting begins to pay (see lib/README.md, "Where jump-ahead costs more than it saves").
      */
     static final long PARALLEL_MIN_NEURON_STEPS = 5_000_000L;
 

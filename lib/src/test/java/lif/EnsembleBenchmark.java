@@ -41,6 +41,7 @@ public final class EnsembleBenchmark {
         row(100_000, 1_000, cores, quick ? 2 : 5, false);
         row(1_000_000, 1_000, cores, quick ? 1 : 3, false);
         System.out.println("ratio: all cores (or default, or matrix) against 1 thread, medians");
+        threshold(cores, quick ? 5 : 15);
         System.out.println("load average at end (1, 5, 15 min): " + loadAverage());
     }
 
@@ -122,6 +123,23 @@ public final class EnsembleBenchmark {
                 sink(Stats.mean(vn)[steps - 1] + Stats.std(vn, Variance.POPULATION)[steps - 1]);
             });
             print(n, steps, "matrix", stored, neuronSteps, single[0]);
+        }
+    }
+
+    /** Where splitting starts to pay: all cores against one thread around {@link EnsembleEngine#PARALLEL_MIN_NEURON_STEPS}. */
+    private static void threshold(int cores, int reps) {
+        System.out.printf(Locale.ROOT, "%nsplit threshold (T = 1,000; default: %d threads from %,d neuron-steps on):%n",
+                cores, EnsembleEngine.PARALLEL_MIN_NEURON_STEPS);
+        Lif lif = Lif.euler(params(1_000));
+        for (int n : new int[] {1_000, 2_500, 5_000, 10_000, 20_000, 40_000}) {
+            double[] single = time(reps, () -> sink(lif.simulate(n, new NumpyRandom(SEED), 1, Monitor.STATS)
+                    .stats(Variance.POPULATION).std()[999]));
+            double[] all = time(reps, () -> {
+                Mt19937Jump.forgetRecent();
+                sink(lif.simulate(n, new NumpyRandom(SEED), cores, Monitor.STATS).stats(Variance.POPULATION).std()[999]);
+            });
+            System.out.printf(Locale.ROOT, "  %,11d neuron-steps: 1 thread %s, %d cores %s: %.2fx%n", 1_000L * n,
+                    duration(single[0]), cores, duration(all[0]), single[0] / all[0]);
         }
     }
 
