@@ -1,6 +1,8 @@
 package lif;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +67,35 @@ final class EnsembleEngine {
 
     private static long roundUp8(long x) {
         return (x + BlockIntegrator.BLOCK - 1) / BlockIntegrator.BLOCK * BlockIntegrator.BLOCK;
+    }
+
+    /**
+     * One pass over n neurons recording what the monitors name: the observers are made here, fed by
+     * {@link #run}, and their results gathered into an {@link Ensemble}.
+     *
+     * @param t the time grid of the steps (seconds), for the statistics
+     */
+    Ensemble record(int n, NumpyRandom rng, Set<Monitor> monitors, int threads, double[] t) {
+        if (monitors.contains(Monitor.POTENTIALS)) {
+            MemoryGuard.checkMatrix(n, steps, "ensemble(n, rng)");
+        }
+        StepMomentsObserver moments = monitors.contains(Monitor.STATS) ? new StepMomentsObserver(steps) : null;
+        AutocovarianceObserver autocov = monitors.contains(Monitor.AUTOCOVARIANCE) ? new AutocovarianceObserver(steps) : null;
+        SpikeCountObserver spikeCounts = monitors.contains(Monitor.SPIKE_COUNTS) ? new SpikeCountObserver(n, steps) : null;
+        PotentialsObserver potentials = monitors.contains(Monitor.POTENTIALS) ? new PotentialsObserver(n, steps) : null;
+        List<EnsembleObserver> observers = new ArrayList<>();
+        for (EnsembleObserver o : new EnsembleObserver[] {moments, autocov, spikeCounts, potentials}) {
+            if (o != null) {
+                observers.add(o);
+            }
+        }
+        run(n, rng, observers, threads);
+        return new Ensemble(n, t,
+                moments == null ? null : moments.result(),
+                autocov == null ? null : autocov.result(),
+                spikeCounts == null ? null : spikeCounts.perNeuron(),
+                spikeCounts == null ? null : spikeCounts.perStep(),
+                potentials == null ? null : potentials.result());
     }
 
     /**

@@ -228,28 +228,7 @@ public final class Lif {
     Ensemble simulate(int n, NumpyRandom rng, int threads, Monitor... monitors) {
         checkN(n);
         checkRng(rng);
-        java.util.EnumSet<Monitor> what = checkMonitors(monitors);
-        int steps = steps();
-        if (what.contains(Monitor.POTENTIALS)) {
-            MemoryGuard.checkMatrix(n, steps, "ensemble(n, rng)");
-        }
-        StepMomentsObserver moments = what.contains(Monitor.STATS) ? new StepMomentsObserver(steps) : null;
-        AutocovarianceObserver autocov = what.contains(Monitor.AUTOCOVARIANCE) ? new AutocovarianceObserver(steps) : null;
-        SpikeCountObserver spikeCounts = what.contains(Monitor.SPIKE_COUNTS) ? new SpikeCountObserver(n, steps) : null;
-        PotentialsObserver potentials = what.contains(Monitor.POTENTIALS) ? new PotentialsObserver(n, steps) : null;
-        java.util.List<EnsembleObserver> observers = new java.util.ArrayList<>();
-        for (EnsembleObserver o : new EnsembleObserver[] {moments, autocov, spikeCounts, potentials}) {
-            if (o != null) {
-                observers.add(o);
-            }
-        }
-        engine().run(n, rng, observers, threads);
-        return new Ensemble(n, times(),
-                moments == null ? null : moments.result(),
-                autocov == null ? null : autocov.result(),
-                spikeCounts == null ? null : spikeCounts.perNeuron(),
-                spikeCounts == null ? null : spikeCounts.perStep(),
-                potentials == null ? null : potentials.result());
+        return engine().record(n, rng, checkMonitors(monitors), threads, times());
     }
 
     /** The engine for this model's parameters, integrator and spike setting. */
