@@ -55,7 +55,7 @@ public final class Ensemble {
             throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
         }
         kind.divisor(n);
-        return recorded(moments, Monitor.STATS).result(t, kind);
+        return recorded(moments, Monitor.STATS).result(t.clone(), kind);
     }
 
     /** The sample autocovariance C(t, s) ({@link Monitor#AUTOCOVARIANCE}). */

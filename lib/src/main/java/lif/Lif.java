@@ -212,8 +212,9 @@ public final class Lif {
     /**
      * One pass over N noise-driven neurons (the draws of {@link #ensemble(int, NumpyRandom)}) that records
      * what the monitors ask for, e.g. {@code simulate(n, rng, Monitor.STATS, Monitor.AUTOCOVARIANCE)}.
-     * Large runs (from about 5 M neuron-steps) use every core; each thread jumps ahead in the MT19937 stream
-     * to its first neuron, so the result is the same, bit for bit, as on one thread. Afterwards rng stands
+     * Large runs (from about 5 M neuron-steps, when the machine has idle cores) use every core; each thread
+     * jumps ahead in the MT19937 stream to its first neuron, so the result is the same, bit for bit, as on one
+     * thread. Afterwards rng stands
      * N*T draws further, as after {@code np.random.random((N, T))}.
      *
      * @throws IllegalArgumentException if n < 1, rng is null, no monitor is given, POTENTIALS do not fit in the

@@ -48,6 +48,15 @@ public final class EnsembleBenchmark {
     /** The two parts of a jump: x^k mod P (once per run size), Horner (once per thread but the first). */
     private static void jumpCost(int cores) {
         System.out.printf(Locale.ROOT, "%njump-ahead cost (each thread but the first jumps once per run; P itself is a constant):%n");
+        long c0 = System.nanoTime();
+        Mt19937 cold = new Mt19937();
+        cold.seed(SEED);
+        Mt19937Jump.ofWords(123_456_789L).applyTo(cold);
+        System.out.printf(Locale.ROOT, "  first jump in this JVM (code not yet compiled): %.1f ms%n", (System.nanoTime() - c0) / 1e6);
+        for (int i = 0; i < 20; i++) { // compile the jump code before timing it
+            Mt19937Jump.forgetRecent();
+            Mt19937Jump.ofWords(987_654_321L + i).applyTo(cold);
+        }
         for (int[] size : new int[][] {{50, 150}, {1_000, 10_000}, {100_000, 1_000}, {1_000_000, 1_000}}) {
             long words = 2L * size[1] * (size[0] / cores);
             double[] poly = new double[5];
