@@ -37,11 +37,12 @@ public final class EnsembleBenchmark {
         System.out.printf(Locale.ROOT, "%-20s %-10s %10s %10s %12s %8s%n", "N x T", "mode", "median", "best", "M steps/s",
                 "ratio");
         row(50, 150, cores, quick ? 300 : 3000, true);
-        row(1_000, 10_000, cores, quick ? 3 : 10, true);
-        row(100_000, 1_000, cores, quick ? 2 : 5, false);
-        row(1_000_000, 1_000, cores, quick ? 1 : 3, false);
-        System.out.println("ratio: all cores (or default, or matrix) against 1 thread, medians");
-        threshold(cores, quick ? 5 : 15);
+        row(1_000, 10_000, cores, quick ? 3 : 11, true);
+        row(100_000, 1_000, cores, quick ? 3 : 9, false);
+        row(1_000_000, 1_000, cores, quick ? 1 : 5, false);
+        System.out.println("ratio: speed against 1 thread; for all cores and default the median of the per-round ratios"
+                + " (the modes run in turn, so a change of load hits all alike), for matrix the ratio of medians");
+        threshold(cores, quick ? 5 : 21);
         System.out.println("load average at end (1, 5, 15 min): " + loadAverage());
     }
 
@@ -112,27 +113,62 @@ public final class EnsembleBenchmark {
     private static void row(int n, int steps, int cores, int reps, boolean matrix) {
         Lif lif = Lif.euler(params(steps));
         double neuronSteps = (double) n * steps;
-        double[] single = time(reps, () -> sink(lif.simulate(n, new NumpyRandom(SEED), 1, Monitor.STATS)
-                .stats(Variance.POPULATION).std()[steps - 1]));
+        Runnable single = () -> sink(lif.simulate(n, new NumpyRandom(SEED), 1, Monitor.STATS)
+                .stats(Variance.POPULATION).std()[steps - 1]);
         // every timed run pays its whole jump: the cache of recent jump polynomials is emptied first
-        double[] all = time(reps, () -> {
+        Runnable all = () -> {
             Mt19937Jump.forgetRecent();
             sink(lif.simulate(n, new NumpyRandom(SEED), cores, Monitor.STATS).stats(Variance.POPULATION).std()[steps - 1]);
-        });
-        double[] byDefault = time(reps, () -> {
+        };
+        Runnable byDefault = () -> {
             Mt19937Jump.forgetRecent();
             sink(lif.ensembleStats(n, new NumpyRandom(SEED), Variance.POPULATION).std()[steps - 1]);
-        });
-        print(n, steps, "1 thread", single, neuronSteps, single[0]);
-        print(n, steps, cores + " cores", all, neuronSteps, single[0]);
-        print(n, steps, "default", byDefault, neuronSteps, single[0]);
+        };
+        double[][] t = interleaved(reps, single, all, byDefault);
+        print(n, steps, "1 thread", t[0], neuronSteps, 1.0);
+        print(n, steps, cores + " cores", t[1], neuronSteps, t[3][0]);
+        print(n, steps, "default", t[2], neuronSteps, t[4][0]);
         if (matrix) {
             double[] stored = time(Math.max(1, reps / 2), () -> {
                 double[][] vn = lif.ensemble(n, new NumpyRandom(SEED));
                 sink(Stats.mean(vn)[steps - 1] + Stats.std(vn, Variance.POPULATION)[steps - 1]);
             });
-            print(n, steps, "matrix", stored, neuronSteps, single[0]);
+            print(n, steps, "matrix", stored, neuronSteps, t[0][0] / stored[0]);
         }
+    }
+
+    /**
+     * Runs the three modes in turn, reps times (after one warm-up round), so that a change of the machine's
+     * load hits all of them alike. Returns {median, best} seconds of each mode, then the median of the
+     * per-round ratios single/all and single/default.
+     */
+    private static double[][] interleaved(int reps, Runnable single, Runnable all, Runnable byDefault) {
+        Runnable[] modes = {single, all, byDefault};
+        for (Runnable r : modes) {
+            r.run();
+        }
+        double[][] t = new double[3][reps];
+        double[][] ratio = new double[2][reps];
+        for (int i = 0; i < reps; i++) {
+            for (int m = 0; m < 3; m++) {
+                long t0 = System.nanoTime();
+                modes[m].run();
+                t[m][i] = (System.nanoTime() - t0) / 1e9;
+            }
+            ratio[0][i] = t[0][i] / t[1][i];
+            ratio[1][i] = t[0][i] / t[2][i];
+        }
+        double[][] out = new double[5][];
+        for (int m = 0; m < 3; m++) {
+            double[] sorted = t[m].clone();
+            Arrays.sort(sorted);
+            out[m] = new double[] {sorted[reps / 2], sorted[0]};
+        }
+        for (int k = 0; k < 2; k++) {
+            Arrays.sort(ratio[k]);
+            out[3 + k] = new double[] {ratio[k][reps / 2]};
+        }
+        return out;
     }
 
     /** Where splitting starts to pay: all cores against one thread around {@link EnsembleEngine#PARALLEL_MIN_NEURON_STEPS}. */
@@ -141,14 +177,15 @@ public final class EnsembleBenchmark {
                 cores, EnsembleEngine.PARALLEL_MIN_NEURON_STEPS);
         Lif lif = Lif.euler(params(1_000));
         for (int n : new int[] {1_000, 2_500, 5_000, 10_000, 20_000, 40_000}) {
-            double[] single = time(reps, () -> sink(lif.simulate(n, new NumpyRandom(SEED), 1, Monitor.STATS)
-                    .stats(Variance.POPULATION).std()[999]));
-            double[] all = time(reps, () -> {
+            Runnable single = () -> sink(lif.simulate(n, new NumpyRandom(SEED), 1, Monitor.STATS)
+                    .stats(Variance.POPULATION).std()[999]);
+            Runnable all = () -> {
                 Mt19937Jump.forgetRecent();
                 sink(lif.simulate(n, new NumpyRandom(SEED), cores, Monitor.STATS).stats(Variance.POPULATION).std()[999]);
-            });
+            };
+            double[][] t = interleaved(reps, single, all, single);
             System.out.printf(Locale.ROOT, "  %,11d neuron-steps: 1 thread %s, %d cores %s: %.2fx%n", 1_000L * n,
-                    duration(single[0]), cores, duration(all[0]), single[0] / all[0]);
+                    duration(t[0][0]), cores, duration(t[1][0]), t[3][0]);
         }
     }
 
@@ -175,10 +212,10 @@ public final class EnsembleBenchmark {
         return new double[] {t[reps / 2], t[0]};
     }
 
-    private static void print(int n, int steps, String mode, double[] seconds, double neuronSteps, double baseline) {
+    private static void print(int n, int steps, String mode, double[] seconds, double neuronSteps, double ratio) {
         System.out.printf(Locale.ROOT, "%-20s %-10s %10s %10s %12.1f %7.2fx%n",
                 String.format(Locale.ROOT, "%,d x %,d", n, steps), mode, duration(seconds[0]), duration(seconds[1]),
-                neuronSteps / seconds[0] / 1e6, baseline / seconds[0]);
+                neuronSteps / seconds[0] / 1e6, ratio);
     }
 
     private static String duration(double seconds) {
