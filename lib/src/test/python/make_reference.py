@@ -107,10 +107,10 @@ def exercise11():
     return t_range, i, v
 
 
-def exercise13():
-    """50 x 150 array, draws row-major; np.mean and np.std over the neurons."""
+def exercise13(n=50):
+    """n x 150 array (50 in the tutorial), draws row-major; np.mean and np.std over the neurons."""
     np.random.seed(2020)
-    step_end, n = int(t_max / dt), 50
+    step_end = int(t_max / dt)
     t_range = np.linspace(0, t_max, num=step_end)
     v_n = el * np.ones([n, step_end])
     i = i_mean * (1 + 0.1 * (t_max / dt) ** (0.5) * (2 * np.random.random([n, step_end]) - 1))
@@ -168,6 +168,10 @@ def lib_reference():
 
     t_range, v_n = exercise13()
     write_txt("ex13_vn.txt", v_n, "exercise 13: v_n, one line per neuron (50 x 150)")
+    # The same run with 20,000 neurons: its last 10 neurons draw far into the stream (words 2*150*19990 on),
+    # where a jumped-ahead thread of the Java engine starts; the first 50 neurons are Exercise 13's.
+    write_txt("ex13_vn_20000_last10.txt", exercise13(20000)[1][-10:],
+              "exercise 13 with n = 20000: v_n of neurons 19990..19999, one line per neuron")
     write_txt("ex14_t_mean_std.txt",
               zip(t_range, np.mean(v_n, axis=0), np.std(v_n, axis=0), np.std(v_n, axis=0, ddof=1)),
               "exercise 14: t_range, np.mean(axis=0), np.std(axis=0), np.std(axis=0, ddof=1)")

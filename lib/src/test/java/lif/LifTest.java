@@ -143,6 +143,22 @@ class LifTest {
     }
 
     @Test
+    void twentyThousandNeuronsOnAnyThreadCountEqualNumpyAtBothEnds() {
+        // 20,000 x 150 is 3 chunks: on 2 or 3 threads the last neurons come from a thread that jumped ahead
+        double[][] first = Reference.matrix("ex13_vn.txt");
+        double[][] last = Reference.matrix("ex13_vn_20000_last10.txt");
+        for (int threads : new int[] {1, 2, 3}) {
+            double[][] vn = Lif.euler(p).simulate(20_000, new NumpyRandom(2020), threads, Monitor.POTENTIALS).potentials();
+            for (int j = 0; j < 50; j++) {
+                assertSameBits(first[j], vn[j], threads + " threads, neuron " + j + " (Exercise 13)");
+            }
+            for (int j = 0; j < 10; j++) {
+                assertSameBits(last[j], vn[19_990 + j], threads + " threads, neuron " + (19_990 + j));
+            }
+        }
+    }
+
+    @Test
     void onePassGivesWhatSeparateCallsGive() {
         Lif lif = Lif.euler(p);
         int n = 2_003; // one chunk: the autocovariance adds the rows in order, as one accumulator would
