@@ -26,7 +26,7 @@ final class MemoryGuard {
         if (need > available) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s: an N x T = %d x %d matrix of doubles needs ~%.2f GB but the heap can give ~%.2f GB "
-                            + "(max heap %.2f GB); use Lif.ensembleStats(n, rng, ddof), which streams per-step "
+                            + "(max heap %.2f GB); use Lif.ensembleStats(n, rng, Variance.POPULATION) (or SAMPLE), which streams per-step "
                             + "mean/variance/std in O(T) memory, or raise -Xmx",
                     what, rows, cols, need / 1e9, available / 1e9, rt.maxMemory() / 1e9));
         }

@@ -11,10 +11,11 @@ package lif;
  */
 final class Mt19937 {
     static final int N = 624;
-    private static final int M = 397;
-    private static final int MATRIX_A = 0x9908b0df;
+    static final int M = 397;
+    static final int MATRIX_A = 0x9908b0df;
 
-    private final int[] state = new int[N];
+    /** The untempered words x_j .. x_{j+623} of the current block (the block {@link #words} tempers). */
+    final int[] state = new int[N];
     /** Tempered output of the current block. */
     final int[] words = new int[N];
     /** Next unread index into {@link #words}; N means the block is used up. */
@@ -78,6 +79,12 @@ final class Mt19937 {
         }
         int y = (m[N - 1] & 0x80000000) | (m[0] & 0x7fffffff);
         m[N - 1] = m[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        temperBlock();
+    }
+
+    /** Fills {@link #words} with the tempered {@link #state} and rewinds {@link #pos} to its first word. */
+    void temperBlock() {
+        final int[] m = state;
         final int[] w = words;
         for (int i = 0; i < N; i++) {
             int z = m[i];
@@ -88,6 +95,20 @@ final class Mt19937 {
             w[i] = z;
         }
         pos = 0;
+    }
+
+    /** An independent generator at the same point of the same stream. */
+    Mt19937 copy() {
+        Mt19937 c = new Mt19937();
+        c.copyFrom(this);
+        return c;
+    }
+
+    /** Moves this generator to the other's point of the stream. */
+    void copyFrom(Mt19937 other) {
+        System.arraycopy(other.state, 0, state, 0, N);
+        System.arraycopy(other.words, 0, words, 0, N);
+        pos = other.pos;
     }
 
     int nextInt() {

@@ -1,7 +1,5 @@
 package lif;
 
-import org.apache.commons.math3.random.RandomGenerator;
-
 /**
  * A random stream bit-identical to numpy's legacy global generator:
  * {@code new NumpyRandom(s)} is {@code np.random.seed(s)}; {@link #random()}, {@link #random(int)} and
@@ -10,15 +8,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>numpy draws two 32-bit MT19937 words a, b and returns {@code ((a >>> 5) * 2^26 + (b >>> 6)) / 2^53},
  * a double in [0, 1). The words come from a block MT19937 ({@code Mt19937}) checked word for word
- * against commons-math3's {@code MersenneTwister(int)}; {@link #over(RandomGenerator)} applies the same
- * formula to any commons-math3 generator instead, e.g. {@code NumpyRandom.over(new MersenneTwister(2020))}
- * (identical stream for seeds below 2<sup>31</sup>, about 5x slower).
+ * against commons-math3's {@code MersenneTwister(int)} (which gives the same stream for seeds below
+ * 2<sup>31</sup>, about 5x slower).
  *
- * <p>Not thread-safe: give each thread its own instance.
+ * <p>Not thread-safe: give each thread its own instance. (The ensemble methods of {@link Lif} split their
+ * work over threads themselves, each jumping ahead to its own part of this stream.)
  */
 public final class NumpyRandom {
-    private final Mt19937 engine;
-    private final RandomGenerator words;
+    private final Mt19937 engine = new Mt19937();
 
     /**
      * {@code np.random.seed(seed)}.
@@ -27,25 +24,15 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException outside that range
      */
     public NumpyRandom(long seed) {
-        this.engine = new Mt19937();
-        this.words = null;
         seed(seed);
     }
 
     private NumpyRandom(int[] key) {
-        this.engine = new Mt19937();
-        this.words = null;
         engine.seed(key);
     }
 
-    private NumpyRandom(RandomGenerator words) {
-        this.engine = null;
-        this.words = words;
-    }
-
     /**
-     * numpy's {@code np.random.seed([k0, k1, ...])} (MT19937 {@code init_by_array}). Used for the
-     * independent per-chunk streams of the parallel ensemble.
+     * numpy's {@code np.random.seed([k0, k1, ...])} (MT19937 {@code init_by_array}).
      *
      * @param key one or more values in [0, 4294967295]
      */
@@ -61,36 +48,15 @@ public final class NumpyRandom {
         return new NumpyRandom(k);
     }
 
-    /**
-     * The numpy formula over the 32-bit words of any commons-math3 generator ({@code nextInt()}).
-     * With {@code new MersenneTwister(int seed)} this is the reference recipe; it is slower than
-     * {@link #NumpyRandom(long)} and its {@link #seed(long)} calls {@code words.setSeed(int)}.
-     */
-    public static NumpyRandom over(RandomGenerator words) {
-        if (words == null) {
-            throw new IllegalArgumentException("words must be a commons-math3 RandomGenerator, got null");
-        }
-        return new NumpyRandom(words);
-    }
-
     /** Restarts the stream as {@code np.random.seed(seed)} does; seed in [0, 4294967295]. */
     public void seed(long seed) {
         checkSeed("seed", seed);
-        if (engine != null) {
-            engine.seed(seed);
-        } else {
-            words.setSeed((int) seed);
-        }
+        engine.seed(seed);
     }
 
     /** {@code np.random.random()}: one double in [0, 1). */
     public double random() {
-        if (engine != null) {
-            return engine.nextDouble();
-        }
-        int a = words.nextInt() >>> 5;
-        int b = words.nextInt() >>> 6;
-        return (a * 67108864.0 + b) * 0x1.0p-53;
+        return engine.nextDouble();
     }
 
     /** {@code np.random.random(n)}: n doubles in [0, 1); n >= 0. */
@@ -130,13 +96,7 @@ public final class NumpyRandom {
             throw new IllegalArgumentException("need 0 <= from <= to <= out.length (" + out.length
                     + "), got from=" + from + ", to=" + to);
         }
-        if (engine != null) {
-            engine.fill(out, from, to);
-        } else {
-            for (int i = from; i < to; i++) {
-                out[i] = random();
-            }
-        }
+        engine.fill(out, from, to);
     }
 
     /** Fills the whole array with the next draws of the stream. */
@@ -146,7 +106,12 @@ public final class NumpyRandom {
 
     /** The next raw 32-bit MT19937 word (numpy's {@code randint} building block); for tests and tools. */
     public int nextWord() {
-        return engine != null ? engine.nextInt() : words.nextInt();
+        return engine.nextInt();
+    }
+
+    /** The generator behind the stream, for the ensemble engine (which jumps copies of it ahead). */
+    Mt19937 engine() {
+        return engine;
     }
 
     private static void checkSeed(String name, long seed) {

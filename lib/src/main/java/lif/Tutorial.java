@@ -5,6 +5,7 @@ import java.util.List;
 
 import lif.stats.EnsembleStats;
 import lif.stats.Stats;
+import lif.stats.Variance;
 
 /**
  * Reference answers of the tutorial's exercises, computed in each exercise's own step order, random-draw
@@ -166,7 +167,7 @@ public final class Tutorial {
             }
             vByStep[step] = vn.clone();
             mean[step] = Stats.mean(vn);
-            var[step] = Stats.variance(vn, 1);
+            var[step] = Stats.variance(vn, Variance.SAMPLE);
             std[step] = Math.sqrt(var[step]);
         }
         return new ListEnsemble(t, vByStep, mean, var, std);
@@ -224,6 +225,6 @@ public final class Tutorial {
 
     /** Exercise 14: {@code np.mean(v_n, axis=0)} and {@code np.std(v_n, axis=0)} (ddof 0), over Exercise 13's t_range. */
     public static EnsembleStats exercise14(LifParameters p, int n, long seed) {
-        return Stats.of(exercise13Times(p), exercise13(p, n, seed), 0);
+        return Stats.of(exercise13Times(p), exercise13(p, n, seed), Variance.POPULATION);
     }
 }

@@ -2,12 +2,14 @@ package lif;
 
 import org.junit.jupiter.api.Test;
 
+import lif.stats.Autocovariance;
 import lif.stats.EnsembleStats;
-import lif.stats.StepStatistics;
 import lif.stats.Stats;
+import lif.stats.Variance;
 
 import static lif.Reference.assertRelative;
 import static lif.Reference.assertSameBits;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,7 @@ class LifTest {
         for (int n = 0; n < 50; n++) {
             assertSameBits(expected[n], vn[n], "neuron " + n);
         }
-        EnsembleStats s = Lif.euler(p).ensembleStats(50, new NumpyRandom(2020), 0);
+        EnsembleStats s = Lif.euler(p).ensembleStats(50, new NumpyRandom(2020), Variance.POPULATION);
         assertRelative(Reference.column("ex14_t_mean_std.txt", 1), s.mean(), 1e-14, "streaming mean vs np.mean");
         // At t = 0 every neuron is at E_L: the true std is 0. The stream gives 0; numpy gives 4.9e-17, the
         // rounding of its mean (sum of 50 x -0.06, / 50). From step 1 on, 1e-12 relative.
@@ -53,23 +55,8 @@ class LifTest {
         assertTrue(Reference.column("ex14_t_mean_std.txt", 2)[0] < 1e-16);
         assertRelative(tail(Reference.column("ex14_t_mean_std.txt", 2)), tail(s.std()), 1e-12, "streaming std vs np.std");
         assertRelative(tail(Reference.column("ex14_t_mean_std.txt", 3)),
-                tail(Lif.euler(p).ensembleStats(50, new NumpyRandom(2020), 1).std()), 1e-12, "streaming std (ddof 1) vs np.std(ddof=1)");
+                tail(Lif.euler(p).ensembleStats(50, new NumpyRandom(2020), Variance.SAMPLE).std()), 1e-12, "streaming std (ddof 1) vs np.std(ddof=1)");
         assertEquals(50, s.n());
-    }
-
-    @Test
-    void stepMajorStatsEqualExercises8to10ShiftedByOneStep() {
-        EnsembleStats s = Lif.euler(p).ensembleStatsStepMajor(50, new NumpyRandom(2020), 1);
-        double[] mean = Reference.column("ex10_t_mean_var_std.txt", 1);
-        double[] var = Reference.column("ex10_t_mean_var_std.txt", 2);
-        double[] std = Reference.column("ex10_t_mean_var_std.txt", 3);
-        assertEquals(-0.06, s.mean()[0]);
-        assertEquals(0.0, s.std()[0]);
-        for (int k = 1; k < 150; k++) {
-            assertEquals(mean[k - 1], s.mean()[k], "mean k=" + k);
-            assertEquals(var[k - 1], s.variance()[k], "var k=" + k);
-            assertEquals(std[k - 1], s.std()[k], "std k=" + k);
-        }
     }
 
     @Test
@@ -79,7 +66,7 @@ class LifTest {
         for (Lif lif : new Lif[] {Lif.euler(q), Lif.exact(q), Lif.euler(q).withSpikes(true), Lif.exact(q).withSpikes(true)}) {
             double[][] vn = lif.ensemble(1003, new NumpyRandom(11));
             EnsembleStats stored = Stats.of(q.times(), vn, 1);
-            EnsembleStats streamed = lif.ensembleStats(1003, new NumpyRandom(11), 1);
+            EnsembleStats streamed = lif.ensembleStats(1003, new NumpyRandom(11), Variance.SAMPLE);
             String mode = lif.integrator() + (lif.spikes() ? "+spikes" : "");
             assertRelative(stored.mean(), streamed.mean(), 1e-13, mode + " mean");
             assertEquals(0.0, streamed.std()[0], mode + ": all at E_L at t = 0");
@@ -88,61 +75,107 @@ class LifTest {
         }
     }
 
-    @Test
-    void drawPipelineGivesTheSameBitsAsOneThreadAndLeavesTheStreamInPlace() {
-        Lif lif = Lif.euler(p);
-        NumpyRandom a = new NumpyRandom(3);
-        NumpyRandom b = new NumpyRandom(3);
-        StepStatistics one = lif.neuronMajor(20_003, a, false);
-        StepStatistics two = lif.neuronMajor(20_003, b, true);
-        assertSameBits(one.mean(), two.mean(), "mean");
-        assertSameBits(one.variance(0), two.variance(0), "variance");
-        assertEquals(a.random(), b.random(), "next draw after the ensemble");
-        NumpyRandom c = new NumpyRandom(3);
-        lif.ensemble(20_003, c);
-        NumpyRandom d = new NumpyRandom(3);
-        lif.ensembleStats(20_003, d, 0);
-        assertEquals(c.random(), d.random(), "ensemble and ensembleStats consume the same draws");
-    }
-
-    @Test
-    void autocovarianceIsTheSameWithTheSecondThreadWithoutItAndNeuronByNeuron() {
-        Lif lif = Lif.euler(p);
-        int n = 2_003; // several pipeline buffers and a partial block at the end
-        NumpyRandom a = new NumpyRandom(7);
-        NumpyRandom b = new NumpyRandom(7);
-        NumpyRandom c = new NumpyRandom(7);
-        lif.stats.Autocovariance piped = lif.ensembleAutocovariance(n, a, true);
-        lif.stats.Autocovariance plain = lif.ensembleAutocovariance(n, b, false);
-        lif.stats.Autocovariance oneByOne = new lif.stats.Autocovariance(lif.steps());
-        lif.forEachNeuron(n, c, oneByOne::add);
-        double[][] x = oneByOne.matrix(1);
-        double[][] y = piped.matrix(1);
-        double[][] z = plain.matrix(1);
-        for (int t = 0; t < lif.steps(); t++) {
-            assertSameBits(x[t], y[t], "pipelined, row " + t);
-            assertSameBits(x[t], z[t], "one thread, row " + t);
+    /**
+     * The tutorial's loop written out: np.random.random((n, T)) row-major, then Lif.step per neuron (with the
+     * reset when spikes are on). Independent of the engine, to check it against.
+     */
+    private static double[][] byHand(Lif lif, int n, NumpyRandom rng, int[] spikes) {
+        LifParameters q = lif.parameters();
+        double[][] u = rng.random(n, q.steps());
+        for (int j = 0; j < n; j++) {
+            double v = q.eL();
+            u[j][0] = v;
+            for (int k = 1; k < q.steps(); k++) {
+                v = lif.step(v, Current.noise(q, u[j][k]));
+                if (lif.spikes() && v > q.vTh()) {
+                    v = q.vReset();
+                    spikes[j]++;
+                }
+                u[j][k] = v;
+            }
         }
-        double next = c.random();
-        assertEquals(next, a.random(), "the pipeline consumed the same draws");
-        assertEquals(next, b.random(), "so did the single thread");
+        return u;
     }
 
     @Test
-    void parallelModeDoesNotDependOnThreadsAndAgreesStatistically() {
+    void everyThreadCountGivesTheSameBitsAsTheTutorialsLoopAndLeavesTheStreamInPlace() {
+        // 20,003 neurons of 150 steps: 3 chunks of 6,992 (the last partial, ending in a partial block of 3)
+        Lif lif = Lif.euler(p).withSpikes(true);
+        int n = 20_003;
+        int[] spikes = new int[n];
+        NumpyRandom plain = new NumpyRandom(3);
+        plain.random(); // start mid-stream, at an odd word of a block
+        plain.nextWord();
+        double[][] expected = byHand(lif, n, plain, spikes);
+        double next = plain.random();
+        Ensemble one = null;
+        for (int threads : new int[] {1, 2, 3, 5}) {
+            NumpyRandom rng = new NumpyRandom(3);
+            rng.random();
+            rng.nextWord();
+            Ensemble e = lif.simulate(n, rng, threads, Monitor.STATS, Monitor.AUTOCOVARIANCE, Monitor.SPIKE_COUNTS, Monitor.POTENTIALS);
+            assertEquals(next, rng.random(), threads + " threads: the stream continues after the n x T draws");
+            for (int j = 0; j < n; j++) {
+                assertSameBits(expected[j], e.potentials()[j], threads + " threads, neuron " + j);
+            }
+            assertArrayEquals(spikes, e.spikesPerNeuron(), threads + " threads: spikes per neuron");
+            if (one == null) {
+                one = e;
+                continue;
+            }
+            assertSameBits(one.stats(Variance.POPULATION).mean(), e.stats(Variance.POPULATION).mean(), threads + " threads: mean");
+            assertSameBits(one.stats(Variance.POPULATION).std(), e.stats(Variance.POPULATION).std(), threads + " threads: std");
+            double[][] c1 = one.autocovariance().matrix(Variance.SAMPLE);
+            double[][] c2 = e.autocovariance().matrix(Variance.SAMPLE);
+            for (int t = 0; t < c1.length; t++) {
+                assertSameBits(c1[t], c2[t], threads + " threads: autocovariance row " + t);
+            }
+            assertArrayEquals(one.spikesPerStep(), e.spikesPerStep(), threads + " threads: spikes per step");
+        }
+        long total = 0;
+        for (long c : one.spikesPerStep()) {
+            total += c;
+        }
+        assertEquals(java.util.Arrays.stream(spikes).sum(), total, "spikes per step add up to the spikes per neuron");
+        assertTrue(total > n, "the noise drives the neurons over threshold: " + total);
+        EnsembleStats stored = Stats.of(p.times(), expected, Variance.POPULATION);
+        assertRelative(tail(stored.std()), tail(one.stats(Variance.POPULATION).std()), 1e-12, "streamed std vs two-pass");
+    }
+
+    @Test
+    void twentyThousandNeuronsOnAnyThreadCountEqualNumpyAtBothEnds() {
+        // 20,000 x 150 is 3 chunks: on 2 or 3 threads the last neurons come from a thread that jumped ahead
+        double[][] first = Reference.matrix("ex13_vn.txt");
+        double[][] last = Reference.matrix("ex13_vn_20000_last10.txt");
+        for (int threads : new int[] {1, 2, 3}) {
+            double[][] vn = Lif.euler(p).simulate(20_000, new NumpyRandom(2020), threads, Monitor.POTENTIALS).potentials();
+            for (int j = 0; j < 50; j++) {
+                assertSameBits(first[j], vn[j], threads + " threads, neuron " + j + " (Exercise 13)");
+            }
+            for (int j = 0; j < 10; j++) {
+                assertSameBits(last[j], vn[19_990 + j], threads + " threads, neuron " + (19_990 + j));
+            }
+        }
+    }
+
+    @Test
+    void onePassGivesWhatSeparateCallsGive() {
         Lif lif = Lif.euler(p);
-        int n = 40_000; // 3 chunks
-        EnsembleStats one = lif.ensembleStatsParallel(n, 2020, 0, 1);
-        EnsembleStats two = lif.ensembleStatsParallel(n, 2020, 0, 2);
-        assertSameBits(one.mean(), two.mean(), "mean, 1 vs 2 threads");
-        assertSameBits(one.std(), two.std(), "std, 1 vs 2 threads");
-        EnsembleStats numpy = lif.ensembleStats(n, new NumpyRandom(2020), 0);
-        int last = 149;
-        double standardError = numpy.std()[last] / Math.sqrt(n);
-        assertTrue(Math.abs(one.mean()[last] - numpy.mean()[last]) < 6 * Math.sqrt(2) * standardError,
-                "means of two independent ensembles differ by more than 6 standard errors");
-        assertTrue(Math.abs(one.std()[last] / numpy.std()[last] - 1) < 0.05);
-        assertTrue(one.mean()[last] != numpy.mean()[last], "the parallel streams are not numpy's stream");
+        int n = 2_003; // one chunk: the autocovariance adds the rows in order, as one accumulator would
+        Ensemble e = lif.simulate(n, new NumpyRandom(7), Monitor.STATS, Monitor.AUTOCOVARIANCE);
+        Autocovariance rowByRow = new Autocovariance(lif.steps());
+        for (double[] row : lif.ensemble(n, new NumpyRandom(7))) {
+            rowByRow.add(row);
+        }
+        double[][] x = rowByRow.matrix(Variance.SAMPLE);
+        double[][] y = e.autocovariance().matrix(Variance.SAMPLE);
+        for (int t = 0; t < lif.steps(); t++) {
+            assertSameBits(x[t], y[t], "row " + t);
+        }
+        assertSameBits(lif.ensembleStats(n, new NumpyRandom(7), Variance.SAMPLE).std(), e.stats(Variance.SAMPLE).std(), "std");
+        assertEquals("this run did not record POTENTIALS: pass Monitor.POTENTIALS to simulate(n, rng, ...)",
+                assertThrows(IllegalStateException.class, e::potentials).getMessage());
+        assertEquals(0, lif.simulate(10, new NumpyRandom(1), Monitor.SPIKE_COUNTS).spikesPerNeuron()[3], "spikes are off");
     }
 
     @Test
@@ -216,12 +249,15 @@ class LifTest {
         assertMessage("input.at(t) must be finite (A), got nan at t=0.003 s", () -> lif.run(t -> t > 0.0025 ? Double.NaN : 0));
         assertMessage("rng must be a NumpyRandom (e.g. new NumpyRandom(2020)), got null", () -> lif.run((NumpyRandom) null));
         assertMessage("n (number of neurons) must be >= 1, got 0", () -> lif.ensemble(0, rng));
-        assertMessage("n (number of neurons) must be >= 1, got -5", () -> lif.ensembleStats(-5, rng, 0));
-        assertMessage("ddof must be >= 0 and < n (1), got 1: the sample (N-1) statistics need at least 2 neurons",
-                () -> lif.ensembleStats(1, rng, 1));
-        assertMessage("ddof must be >= 0 and < n (10), got -1", () -> lif.ensembleStatsStepMajor(10, rng, -1));
-        assertMessage("threads must be >= 1, got 0", () -> lif.ensembleStatsParallel(10, 1, 0, 0));
-        assertMessage("seed must be in [0, 4294967295] (numpy's seed range), got -1", () -> lif.ensembleStatsParallel(10, -1, 0, 1));
+        assertMessage("n (number of neurons) must be >= 1, got -5", () -> lif.ensembleStats(-5, rng, Variance.POPULATION));
+        assertMessage("the SAMPLE variance (N-1) needs at least 2 neurons, got N=1", () -> lif.ensembleStats(1, rng, Variance.SAMPLE));
+        assertMessage("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null", () -> lif.ensembleStats(5, rng, null));
+        assertMessage("monitors must name at least one of [STATS, AUTOCOVARIANCE, SPIKE_COUNTS, POTENTIALS], got none",
+                () -> lif.simulate(5, rng));
+        assertMessage("monitors must not contain null, got [STATS, null]", () -> lif.simulate(5, rng, Monitor.STATS, null));
+        assertMessage("threads must be >= 1, got 0", () -> lif.simulate(5, rng, 0, Monitor.STATS));
+        assertMessage("steps must be in [1, 4096] (memory grows as steps^2), got 5000",
+                () -> Lif.euler(p.withTMax(5.0)).ensembleAutocovariance(2, rng));
     }
 
     @Test
@@ -230,10 +266,10 @@ class LifTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Lif.euler(p).ensemble(Integer.MAX_VALUE, new NumpyRandom(1)));
         assertTrue(e.getMessage().matches("ensemble\\(n, rng\\): an N x T = 2147483647 x 150 matrix of doubles needs ~\\d+\\.\\d\\d GB"
-                + " but the heap can give ~\\d+\\.\\d\\d GB \\(max heap \\d+\\.\\d\\d GB\\); use Lif\\.ensembleStats\\(n, rng, ddof\\),"
+                + " but the heap can give ~\\d+\\.\\d\\d GB \\(max heap \\d+\\.\\d\\d GB\\); use Lif\\.ensembleStats\\(n, rng, Variance\\.POPULATION\\) \\(or SAMPLE\\),"
                 + " which streams per-step mean/variance/std in O\\(T\\) memory, or raise -Xmx"), e.getMessage());
         // the streaming path takes the same request without an N x T matrix (kept small here: 100,000 neurons)
-        assertEquals(100_000, Lif.euler(p).ensembleStats(100_000, new NumpyRandom(1), 0).n());
+        assertEquals(100_000, Lif.euler(p).ensembleStats(100_000, new NumpyRandom(1), Variance.POPULATION).n());
     }
 
     @Test

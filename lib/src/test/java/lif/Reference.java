@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Reads the numpy reference files written by src/test/python/make_reference.py, and compares arrays. */
+/** Reads the numpy reference files written by src/test/python/make_reference.py (which also writes the notebooks' figure data), and compares arrays. */
 public final class Reference {
 
     private Reference() {

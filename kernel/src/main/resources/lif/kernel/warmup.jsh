@@ -63,4 +63,4 @@ double steady(double i) {
 }
 record Point(double t, double v) {}
 Point last = new Point(ts[stepEnd - 1], steady(iMean));
-var stats = Lif.euler(p).ensembleStats(200, new NumpyRandom(1), 1);
+var stats = Lif.euler(p).ensembleStats(200, new NumpyRandom(1), Variance.SAMPLE);

@@ -2,14 +2,14 @@ package lif.stats;
 
 /**
  * Streaming sample autocovariance of an ensemble, {@code C(t, s) = 1/(N - ddof) sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)}
- * for every pair of time steps, without storing the ensemble: feed one neuron's trajectory at a time with
+ * for every pair of time steps (ddof 1: {@link Variance#SAMPLE}, 0: {@link Variance#POPULATION}), without storing the ensemble: feed one neuron's trajectory at a time with
  * {@link #add(double[])}. Memory O(T^2) whatever N; time O(T^2) per neuron.
  *
  * <p>Per pair it keeps the running means and the co-moment {@code M(t, s) = sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)},
  * updated per block of 8 neurons: the block's co-moments about its own mean, merged into the totals with the
  * pairwise formula of Chan, Golub and LeVeque ({@code M += M_block + d_t d_s n_a n_b / (n_a + n_b)}, d the
  * difference of the means), which never subtracts two large sums (the naive {@code sum xy - N mean_x mean_y} loses most digits here: potentials near -35 mV vary by
- * a few mV). {@link #merge} combines partial results (Chan et al.). With ddof 1 this is the tutorial's Section 5
+ * a few mV). {@link #merge} combines partial results (Chan et al.). With {@link Variance#SAMPLE} this is the tutorial's Section 5
  * estimator, {@link Stats#autocovariance(double[][])}, to rounding.
  */
 public final class Autocovariance {
@@ -153,25 +153,24 @@ public final class Autocovariance {
 
     /** Per-step mean (a copy), volts. */
     public double[] mean() {
-        checkCount(0);
+        divisor(Variance.POPULATION);
         return mean.clone();
     }
 
-    /** {@code C(t, s)}, volts squared; ddof 1 is the tutorial's N-1. */
-    public double covariance(int t, int s, int ddof) {
-        checkCount(ddof);
+    /** {@code C(t, s)}, volts squared; {@link Variance#SAMPLE} is the tutorial's N-1. */
+    public double covariance(int t, int s, Variance kind) {
+        double div = divisor(kind);
         checkIndex("t", t);
         checkIndex("s", s);
         int lo = Math.min(t, s);
         int hi = Math.max(t, s);
-        return m[lo][hi] / (count - ddof);
+        return m[lo][hi] / div;
     }
 
     /** The symmetric T x T matrix {@code C[t][s]}, volts squared. */
-    public double[][] matrix(int ddof) {
-        checkCount(ddof);
+    public double[][] matrix(Variance kind) {
+        double div = divisor(kind);
         double[][] c = new double[steps][steps];
-        double div = count - ddof;
         for (int t = 0; t < steps; t++) {
             for (int s = t; s < steps; s++) {
                 c[t][s] = m[t][s] / div;
@@ -182,18 +181,18 @@ public final class Autocovariance {
     }
 
     /** Per-step variance {@code C(k, k)}, volts squared. */
-    public double[] variance(int ddof) {
-        checkCount(ddof);
+    public double[] variance(Variance kind) {
+        double div = divisor(kind);
         double[] v = new double[steps];
         for (int k = 0; k < steps; k++) {
-            v[k] = m[k][k] / (count - ddof);
+            v[k] = m[k][k] / div;
         }
         return v;
     }
 
     /** Per-step standard deviation, volts. */
-    public double[] std(int ddof) {
-        double[] v = variance(ddof);
+    public double[] std(Variance kind) {
+        double[] v = variance(kind);
         for (int k = 0; k < steps; k++) {
             v[k] = Math.sqrt(v[k]);
         }
@@ -203,13 +202,13 @@ public final class Autocovariance {
     /**
      * Autocorrelation against lag in a window assumed stationary: for each lag = 0 .. maxLag, the mean over
      * {@code t = fromStep .. steps-1-lag} of {@code C(t, t+lag) / sqrt(C(t, t) C(t+lag, t+lag))}.
-     * The normalisation makes ddof irrelevant.
+     * The normalisation cancels the divisor (N or N-1).
      *
      * @param fromStep first step of the window (after the transient)
      * @param maxLag   largest lag, {@code fromStep + maxLag <= steps - 1}
      */
     public double[] autocorrelation(int fromStep, int maxLag) {
-        checkCount(1);
+        divisor(Variance.SAMPLE);
         checkIndex("fromStep", fromStep);
         if (maxLag < 0 || fromStep + maxLag > steps - 1) {
             throw new IllegalArgumentException("maxLag must be in [0, " + (steps - 1 - fromStep)
@@ -231,9 +230,9 @@ public final class Autocovariance {
     }
 
     /** Mean of the per-step variance over steps {@code fromStep .. steps-1}: a pooled stationary estimate. */
-    public double pooledVariance(int fromStep, int ddof) {
+    public double pooledVariance(int fromStep, Variance kind) {
         checkIndex("fromStep", fromStep);
-        double[] v = variance(ddof);
+        double[] v = variance(kind);
         double s = 0;
         for (int k = fromStep; k < steps; k++) {
             s += v[k];
@@ -241,11 +240,16 @@ public final class Autocovariance {
         return s / (steps - fromStep);
     }
 
-    private void checkCount(int ddof) {
+    /** N - 1 or N after folding the pending neurons in; IllegalStateException when there are too few. */
+    private double divisor(Variance kind) {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
+        }
         flush();
-        if (ddof < 0 || count <= ddof) {
-            throw new IllegalStateException("need more than ddof=" + ddof + " neurons, have " + count
-                    + (ddof == 1 ? ": the sample (N-1) statistics need at least 2 neurons" : ""));
+        try {
+            return kind.divisor(count);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage());
         }
     }
 

@@ -4,7 +4,8 @@ package lif.stats;
  * Ensemble statistics of a stored ensemble {@code v[n][k]} (neuron n, time step k), computed per time
  * step across neurons, in numpy's operation order so results equal numpy bit for bit:
  * {@code mean(v)} is {@code np.mean(v, axis=0)}, {@code variance(v, ddof)} is {@code np.var(v, axis=0, ddof=ddof)}
- * (sums run neuron by neuron, as numpy reduces axis 0 of a C-ordered array).
+ * (sums run neuron by neuron, as numpy reduces axis 0 of a C-ordered array). The {@code int ddof} overloads
+ * mirror numpy's parameter for the exercises that teach it; the {@link Variance} overloads say it in words.
  * For ensembles too large to store, see {@link StepStatistics}.
  */
 public final class Stats {
@@ -47,6 +48,33 @@ public final class Stats {
             ss[k] /= (v.length - ddof);
         }
         return ss;
+    }
+
+    /** {@link #variance(double[][], int)} with N-1 ({@link Variance#SAMPLE}) or N ({@link Variance#POPULATION}). */
+    public static double[] variance(double[][] v, Variance kind) {
+        return variance(v, ddof(kind));
+    }
+
+    /** {@link #std(double[][], int)} with N-1 ({@link Variance#SAMPLE}) or N ({@link Variance#POPULATION}). */
+    public static double[] std(double[][] v, Variance kind) {
+        return std(v, ddof(kind));
+    }
+
+    /** {@link #of(double[], double[][], int)} with N-1 ({@link Variance#SAMPLE}) or N ({@link Variance#POPULATION}). */
+    public static EnsembleStats of(double[] t, double[][] v, Variance kind) {
+        return of(t, v, ddof(kind));
+    }
+
+    /** {@link #variance(double[], int)} with N-1 ({@link Variance#SAMPLE}) or N ({@link Variance#POPULATION}). */
+    public static double variance(double[] values, Variance kind) {
+        return variance(values, ddof(kind));
+    }
+
+    private static int ddof(Variance kind) {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
+        }
+        return kind.ddof();
     }
 
     /** Square root of {@link #variance(double[][], int)}: {@code np.std(v, axis=0, ddof=ddof)}. */

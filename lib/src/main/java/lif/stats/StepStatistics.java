@@ -7,7 +7,7 @@ package lif.stats;
  * <p>Per step it keeps the count, the running mean and M2 (the sum of squared deviations), updated
  * with Welford's method; {@link #merge(StepStatistics)} combines two partial results with the
  * pairwise formula of Chan, Golub and LeVeque, so blocks and threads can be summed in any grouping.
- * Variance is {@code M2 / (count - ddof)}. Results agree with the two-pass {@link Stats} to a few
+ * Variance is {@code M2 / (N - 1)} ({@link Variance#SAMPLE}) or {@code M2 / N} ({@link Variance#POPULATION}). Results agree with the two-pass {@link Stats} to a few
  * units in the last place; they are not bit-identical to numpy (use {@link Stats} for that).
  */
 public final class StepStatistics {
@@ -89,23 +89,23 @@ public final class StepStatistics {
 
     /** Per-step mean (a copy), volts. */
     public double[] mean() {
-        checkCount(0);
+        checkCount();
         return mean.clone();
     }
 
-    /** Per-step variance {@code M2 / (count - ddof)}, volts squared; 0 <= ddof < count. */
-    public double[] variance(int ddof) {
-        checkCount(ddof);
+    /** Per-step variance, volts squared: M2 / (N - 1) for {@link Variance#SAMPLE}, M2 / N for POPULATION. */
+    public double[] variance(Variance kind) {
+        double divisor = divisor(kind);
         double[] out = new double[mean.length];
         for (int k = 0; k < out.length; k++) {
-            out[k] = m2[k] / (count - ddof);
+            out[k] = m2[k] / divisor;
         }
         return out;
     }
 
-    /** Per-step standard deviation, volts; 0 <= ddof < count. */
-    public double[] std(int ddof) {
-        double[] out = variance(ddof);
+    /** Per-step standard deviation, volts: the square root of {@link #variance(Variance)}. */
+    public double[] std(Variance kind) {
+        double[] out = variance(kind);
         for (int k = 0; k < out.length; k++) {
             out[k] = Math.sqrt(out[k]);
         }
@@ -113,22 +113,33 @@ public final class StepStatistics {
     }
 
     /** Mean, variance and std with the step times t (seconds). */
-    public EnsembleStats result(double[] t, int ddof) {
+    public EnsembleStats result(double[] t, Variance kind) {
         if (t == null || t.length != mean.length) {
             throw new IllegalArgumentException("t must have " + mean.length + " times, got " + (t == null ? "null" : t.length));
         }
-        double[] var = variance(ddof);
+        double[] var = variance(kind);
         double[] std = new double[var.length];
         for (int k = 0; k < var.length; k++) {
             std[k] = Math.sqrt(var[k]);
         }
-        return new EnsembleStats(t, mean(), var, std, count, ddof);
+        return new EnsembleStats(t, mean(), var, std, count, kind.ddof());
     }
 
-    private void checkCount(int ddof) {
-        if (count == 0) {
-            throw new IllegalStateException("no neuron added yet");
+    private double divisor(Variance kind) {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
         }
-        Stats.checkDdof(ddof, count);
+        checkCount();
+        try {
+            return kind.divisor(count);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
+    }
+
+    private void checkCount() {
+        if (count == 0) {
+            throw new IllegalStateException("no neurons added yet");
+        }
     }
 }

@@ -1,6 +1,8 @@
 /**
  * Ensemble statistics per time step: {@link lif.stats.Stats} for a stored ensemble v[n][k] (numpy's
  * arithmetic, bit for bit; the tutorial's autocovariance), {@link lif.stats.StepStatistics} for a
- * streaming one-pass accumulator (Welford / Chan, O(T) memory), {@link lif.stats.EnsembleStats} for results.
+ * streaming one-pass accumulator (Welford / Chan, O(T) memory), {@link lif.stats.Autocovariance} streamed over
+ * any N, {@link lif.stats.EnsembleStats} for results, {@link lif.stats.Variance} to say N-1 or N. Depends on
+ * nothing else in the library.
  */
 package lif.stats;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
-import java.util.List;
 import lif.Lif;
 import lif.LifParameters;
 import lif.NumpyRandom;
@@ -15,32 +13,21 @@ class AutocovarianceTest {
     static final LifParameters P = LifParameters.defaults();
 
     @Test
-    void forEachNeuronIsTheEnsembleRowByRow() {
-        double[][] vn = Lif.euler(P).ensemble(23, new NumpyRandom(2020));
-        List<double[]> rows = new ArrayList<>();
-        Lif.euler(P).forEachNeuron(23, new NumpyRandom(2020), row -> rows.add(row.clone()));
-        assertEquals(23, rows.size());
-        for (int n = 0; n < 23; n++) {
-            assertArrayEquals(vn[n], rows.get(n), 0, "neuron " + n);
-        }
-    }
-
-    @Test
     void streamingEqualsTwoPassOnSmallEnsembles() {
         for (int n : new int[] {2, 3, 50, 377}) {
             double[][] vn = Lif.euler(P).ensemble(n, new NumpyRandom(n));
             double[][] expected = Stats.autocovariance(vn);
             Autocovariance acc = Lif.euler(P).ensembleAutocovariance(n, new NumpyRandom(n));
-            double[][] got = acc.matrix(1);
+            double[][] got = acc.matrix(Variance.SAMPLE);
             double scale = expected[P.steps() - 1][P.steps() - 1];
             for (int t = 0; t < P.steps(); t++) {
                 for (int s = 0; s < P.steps(); s++) {
                     assertEquals(expected[t][s], got[t][s], 1e-11 * scale, "n=" + n + " C(" + t + "," + s + ")");
                 }
             }
-            assertEquals(Stats.autocovariance(vn, 17, 120), acc.covariance(120, 17, 1), 1e-11 * scale);
+            assertEquals(Stats.autocovariance(vn, 17, 120), acc.covariance(120, 17, Variance.SAMPLE), 1e-11 * scale);
             assertArrayEquals(Stats.mean(vn), acc.mean(), 1e-15);
-            assertArrayEquals(Stats.variance(vn, 0), acc.variance(0), 1e-11 * scale);
+            assertArrayEquals(Stats.variance(vn, 0), acc.variance(Variance.POPULATION), 1e-11 * scale);
         }
     }
 
@@ -56,7 +43,7 @@ class AutocovarianceTest {
             rows.add(vn[n]);
             offsets.add(flat, 3 + n * steps);
         }
-        assertArrayEquals(rows.variance(1), offsets.variance(1), 0);
+        assertArrayEquals(rows.variance(Variance.SAMPLE), offsets.variance(Variance.SAMPLE), 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> offsets.add(flat, 9 * steps));
         assertEquals("values must hold 150 steps from offset 1350, got 1353 values", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> offsets.add(flat, -1));
@@ -75,8 +62,8 @@ class AutocovarianceTest {
         }
         a.merge(b);
         assertEquals(101, a.count());
-        double[][] x = all.matrix(1);
-        double[][] y = a.matrix(1);
+        double[][] x = all.matrix(Variance.SAMPLE);
+        double[][] y = a.matrix(Variance.SAMPLE);
         for (int t = 0; t < P.steps(); t++) {
             assertArrayEquals(x[t], y[t], 1e-11 * x[P.steps() - 1][P.steps() - 1]);
         }
@@ -89,7 +76,7 @@ class AutocovarianceTest {
         assertEquals(50, r.length);
         assertEquals(1, r[0], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> acc.autocorrelation(100, 50));
-        assertThrows(IllegalStateException.class, () -> new Autocovariance(3).matrix(1));
+        assertThrows(IllegalStateException.class, () -> new Autocovariance(3).matrix(Variance.SAMPLE));
         assertThrows(IllegalArgumentException.class, () -> new Autocovariance(3).add(new double[4]));
     }
 
@@ -107,6 +94,6 @@ class AutocovarianceTest {
         }
         double[][] expected = Stats.autocovariance(vn);
         int last = P.steps() - 1;
-        assertEquals(expected[last][last - 5], acc.covariance(last, last - 5, 1), 1e-6 * expected[last][last]);
+        assertEquals(expected[last][last - 5], acc.covariance(last, last - 5, Variance.SAMPLE), 1e-6 * expected[last][last]);
     }
 }

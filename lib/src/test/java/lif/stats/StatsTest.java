@@ -70,10 +70,10 @@ class StatsTest {
         assertEquals(200, first.count());
         for (StepStatistics s : new StepStatistics[] {all, first}) {
             assertRelative(Stats.mean(v), s.mean(), 1e-14, "mean");
-            assertRelative(Stats.variance(v, 0), s.variance(0), 1e-12, "variance ddof 0");
-            assertRelative(Stats.std(v, 1), s.std(1), 1e-12, "std ddof 1");
+            assertRelative(Stats.variance(v, 0), s.variance(lif.stats.Variance.POPULATION), 1e-12, "variance ddof 0");
+            assertRelative(Stats.std(v, 1), s.std(lif.stats.Variance.SAMPLE), 1e-12, "std ddof 1");
         }
-        EnsembleStats r = all.result(new double[30], 1);
+        EnsembleStats r = all.result(new double[30], lif.stats.Variance.SAMPLE);
         assertRelative(Stats.std(v, 1), r.std(), 1e-12, "result std");
         assertEquals(30, all.steps());
     }
@@ -127,11 +127,16 @@ class StatsTest {
         assertMessage("mean and m2 must be non-empty arrays of the same length", () -> new StepStatistics(1, new double[1], new double[2]));
         assertMessage("t, mean, variance and std must have the same length, got 1, 2, 1, 1",
                 () -> new EnsembleStats(new double[1], new double[2], new double[1], new double[1], 1, 0));
-        assertEquals("no neuron added yet", assertThrows(IllegalStateException.class, () -> new StepStatistics(2).mean()).getMessage());
+        assertEquals("no neurons added yet", assertThrows(IllegalStateException.class, () -> new StepStatistics(2).mean()).getMessage());
         StepStatistics one = new StepStatistics(2);
         one.add(new double[] {1, 2});
-        assertMessage("ddof must be >= 0 and < N (the number of neurons, 1), got ddof=1: the sample (N-1) statistics need"
-                + " at least 2 neurons", () -> one.std(1));
+        assertEquals("the SAMPLE variance (N-1) needs at least 2 neurons, got N=1",
+                assertThrows(IllegalStateException.class, () -> one.std(lif.stats.Variance.SAMPLE)).getMessage());
+        assertEquals(0.0, one.std(lif.stats.Variance.POPULATION)[1]);
+        assertMessage("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null", () -> one.std(null));
+        assertMessage("ddof must be 0 (POPULATION, divide by N) or 1 (SAMPLE, divide by N-1), got 2",
+                () -> lif.stats.Variance.ofDdof(2));
+        assertEquals(lif.stats.Variance.SAMPLE, lif.stats.Variance.ofDdof(1));
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {

@@ -1,6 +1,4 @@
-package lif.stats;
-
-import lif.LifParameters;
+package lif;
 
 /**
  * Closed-form statistics of the tutorial's noise-driven neuron integrated with forward Euler.
@@ -22,7 +20,7 @@ import lif.LifParameters;
  * stationary variance {@code (c^2/3) / (1 - a^2)} and autocorrelation {@code a^|lag|} (lag in steps):
  * an exponential decay with time constant {@code -dt / ln(a)}, close to tau for small dt/tau.
  *
- * <p>Indices follow {@link lif.Lif#ensemble} and {@link lif.Lif#ensembleStats} (Exercises 13-14):
+ * <p>Indices follow {@link Lif#ensemble} and {@link Lif#ensembleStats} (Exercises 13-14):
  * {@code v[0] = E_L} and {@code v[k]} is k steps after it. Units: volts, volts squared.
  */
 public final class Ar1Theory {

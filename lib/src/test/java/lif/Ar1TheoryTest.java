@@ -1,13 +1,13 @@
-package lif.stats;
+package lif;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lif.Lif;
-import lif.LifParameters;
-import lif.NumpyRandom;
+import lif.stats.Autocovariance;
+import lif.stats.EnsembleStats;
+import lif.stats.Variance;
 import org.junit.jupiter.api.Test;
 
 class Ar1TheoryTest {
@@ -58,7 +58,7 @@ class Ar1TheoryTest {
     @Test
     void smallEnsembleFollowsTheTransientExactly() {
         // mean of the Exercise 13 ensemble of 2,000 neurons: within 4 standard errors at every step
-        EnsembleStats s = Lif.euler(P).ensembleStats(2000, new NumpyRandom(7), 1);
+        EnsembleStats s = Lif.euler(P).ensembleStats(2000, new NumpyRandom(7), Variance.SAMPLE);
         for (int k = 0; k < P.steps(); k++) {
             double se = TH.std(k) / Math.sqrt(2000);
             assertEquals(TH.mean(k), s.mean()[k], 4 * se + 1e-15, "mean at step " + k);
@@ -70,23 +70,25 @@ class Ar1TheoryTest {
     void hundredThousandNeuronsAgreeWithTheory() {
         int n = 100_000;
         Lif lif = Lif.euler(P);
-        EnsembleStats s = lif.ensembleStats(n, new NumpyRandom(2020), 1);
+        // one pass records both the per-step statistics and the autocovariance
+        Ensemble e = lif.simulate(n, new NumpyRandom(2020), Monitor.STATS, Monitor.AUTOCOVARIANCE);
+        EnsembleStats s = e.stats(Variance.SAMPLE);
         int last = P.steps() - 1;
         double rel = Math.abs(s.std()[last] - TH.std(last)) / TH.std(last);
         assertTrue(rel < 0.02, "stationary std off by " + rel);
         assertTrue(Math.abs(s.std()[last] - TH.stationaryStd()) / TH.stationaryStd() < 0.02);
         assertEquals(TH.stationaryMean(), s.mean()[last], 4 * TH.stationaryStd() / Math.sqrt(n));
 
-        Autocovariance acc = lif.ensembleAutocovariance(n, new NumpyRandom(2020));
+        Autocovariance acc = e.autocovariance();
         int from = 100; // a^200 = 3.5e-5: stationary
         double[] r = acc.autocorrelation(from, 40);
         for (int lag = 1; lag <= 10; lag++) {
             assertEquals(TH.autocorrelation(lag), r[lag], 0.01, "autocorrelation at lag " + lag);
         }
-        double pooled = Math.sqrt(acc.pooledVariance(from, 1));
+        double pooled = Math.sqrt(acc.pooledVariance(from, Variance.SAMPLE));
         assertTrue(Math.abs(pooled - TH.stationaryStd()) / TH.stationaryStd() < 0.01, "pooled std " + pooled);
-        // the same ensemble, two estimators: the per-step std agrees with ensembleStats
-        assertEquals(s.std()[last], acc.std(1)[last], 1e-12 * s.std()[last]);
+        // the same pass, two estimators: the per-step std agrees
+        assertEquals(s.std()[last], acc.std(Variance.SAMPLE)[last], 1e-12 * s.std()[last]);
         // no periodicity: the autocorrelation never rises again
         for (int lag = 1; lag <= 40; lag++) {
             assertTrue(r[lag] < r[lag - 1] + 0.01, "rises at lag " + lag);
