@@ -146,7 +146,9 @@ LIVE_CELL_THREADS = ("Thread.getAllStackTraces().keySet().stream()"
                      ".filter(t -> t.isAlive() && t.getName().startsWith(\"cell-\")).count()")
 
 
-class Interrupts(unittest.TestCase):
+class WithKernel(unittest.TestCase):
+    """Tests sharing one kernel per class."""
+
     @classmethod
     def setUpClass(cls):
         cls.s = Session()
@@ -154,6 +156,9 @@ class Interrupts(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.s.close()
+
+
+class Interrupts(WithKernel):
 
     def interrupt(self, code, what):
         reply, outputs, total, after = self.s.run(code, interrupt_after=1.0, timeout=30)
@@ -250,14 +255,7 @@ class InterruptOnNewerJava(unittest.TestCase):
             s.close()
 
 
-class Output(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.s = Session()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.s.close()
+class Output(WithKernel):
 
     def test_flood_is_batched_and_capped(self):
         reply, outputs, total, _ = self.s.run(
@@ -301,14 +299,7 @@ class Output(unittest.TestCase):
         self.assertEqual(self.s.text(outputs), "from a thread\n")
 
 
-class Memory(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.s = Session()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.s.close()
+class Memory(WithKernel):
 
     def test_heap_is_capped(self):
         max_mb = int(self.s.result("Runtime.getRuntime().maxMemory() / (1024 * 1024)"))
