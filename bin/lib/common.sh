@@ -49,14 +49,24 @@ mvn_run() {   # mvn_run LOGNAME ARGS...
   fi
 }
 
-LIB_JAR="$ROOT/lib/target/lif-1.0.0.jar"
-KERNEL_JAR="$ROOT/kernel/target/lif-kernel-1.0.0.jar"
+# Versions and built files, as Maven wrote them at the last build (see src/layout/layout.properties).
+LAYOUT="$ROOT/target/layout.properties"
+layout() {   # layout KEY: prints KEY's value, e.g. layout lib.jar -> lib/target/lif-1.0.0.jar
+  [ -f "$LAYOUT" ] || die "target/layout.properties not found: build the project first (mvn -q package -DskipTests)"
+  local line
+  while IFS= read -r line; do
+    [ "${line%%=*}" = "$1" ] && { printf '%s\n' "${line#*=}"; return 0; }
+  done <"$LAYOUT"
+  die "target/layout.properties has no key $1"
+}
 
 # Builds the jars if they are missing or older than any source or pom.
 build_if_needed() {
-  local stale=0
-  for jar in "$LIB_JAR" "$KERNEL_JAR"; do [ -f "$jar" ] || stale=1; done
-  if [ $stale = 0 ] && [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" "$ROOT/kernel/pom.xml" "$ROOT/kernel/src/main" -newer "$LIB_JAR" -type f -print -quit 2>/dev/null)" ]; then
+  local stale=0 jar
+  if [ ! -f "$LAYOUT" ]; then stale=1; else
+    for jar in "$ROOT/$(layout lib.jar)" "$ROOT/$(layout kernel.jar)"; do [ -f "$jar" ] || stale=1; done
+  fi
+  if [ $stale = 0 ] && [ -n "$(find "$ROOT/pom.xml" "$ROOT/src/layout" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" "$ROOT/kernel/pom.xml" "$ROOT/kernel/src/main" -newer "$ROOT/$(layout lib.jar)" -type f -print -quit 2>/dev/null)" ]; then
     stale=1
   fi
   if [ $stale = 1 ]; then
@@ -102,7 +112,7 @@ ensure_jupyter() {   # ensure_jupyter [with-test-tools]
 # Installs our kernelspec into the project-local data folder when missing or older than the jars.
 install_kernel_if_needed() {   # install_kernel_if_needed PYTHON
   local spec="$JUPYTER_DATA/kernels/$KERNEL_NAME/kernel.json"
-  if [ ! -f "$spec" ] || [ "$LIB_JAR" -nt "$spec" ] || [ "$KERNEL_JAR" -nt "$spec" ] || [ "$ROOT/kernel/init.jsh" -nt "$spec" ] || [ "$ROOT/bin/install-kernel" -nt "$spec" ]; then
+  if [ ! -f "$spec" ] || [ "$ROOT/$(layout lib.jar)" -nt "$spec" ] || [ "$ROOT/$(layout kernel.jar)" -nt "$spec" ] || [ "$ROOT/kernel/init.jsh" -nt "$spec" ] || [ "$ROOT/bin/install-kernel" -nt "$spec" ]; then
     "$1" "$ROOT/bin/install-kernel" --data-dir "$JUPYTER_DATA" >&2 || die "installing the kernel failed"
   fi
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import lif.stats.EnsembleStats;
-import lif.stats.Stats;
 
 /**
  * Self-checks for the tutorial's exercises: {@code Check.check(4, v)} prints {@code "Exercise 4: correct"},
@@ -41,8 +40,7 @@ public final class Check {
     /** Relative tolerance (of the largest expected magnitude) for numbers. */
     public static final double REL_TOL = 1e-9;
 
-    private Check() {
-    }
+    private Check() {}
 
     /** A verdict: {@code correct()} and the message printed by {@link #check}. */
     public record Result(boolean correct, String message) {
@@ -82,7 +80,8 @@ public final class Check {
                 double[][] ti = exercise5();
                 problem = join(compare("ts", first, ti[0], Hint.NONE), compare("is", second, ti[1], Hint.NONE));
             } else if (exercise == 10) {
-                problem = join(compare("means", first, Tutorial.exercises8to10().mean(), Hint.MEAN),
+                problem = join(
+                        compare("means", first, Tutorial.exercises8to10().mean(), Hint.MEAN),
                         compare("stds", second, Tutorial.exercises8to10().std(), Hint.STD1));
             } else if (exercise == 14) {
                 EnsembleStats s = Tutorial.exercise14();
@@ -116,7 +115,14 @@ public final class Check {
         return b == null ? a : a + "; " + b;
     }
 
-    private enum Hint { NONE, V_AFTER, V_BEFORE, MEAN, STD1, STD0 }
+    private enum Hint {
+        NONE,
+        V_AFTER,
+        V_BEFORE,
+        MEAN,
+        STD1,
+        STD0
+    }
 
     private static String problem(int exercise, Object answer) {
         switch (exercise) {
@@ -168,12 +174,14 @@ public final class Check {
                 if (answer instanceof EnsembleStats) {
                     EnsembleStats s = Tutorial.exercise14();
                     EnsembleStats a = (EnsembleStats) answer;
-                    return join(compare("mean", a.mean(), s.mean(), Hint.MEAN), compare("std", a.std(), s.std(), Hint.STD0));
+                    return join(
+                            compare("mean", a.mean(), s.mean(), Hint.MEAN),
+                            compare("std", a.std(), s.std(), Hint.STD0));
                 }
                 throw new IllegalArgumentException("check both answers with check(14, mean, std)");
             default:
-                throw new IllegalArgumentException("no self-check for exercise " + exercise
-                        + "; there are checks for Exercises 1-14");
+                throw new IllegalArgumentException(
+                        "no self-check for exercise " + exercise + "; there are checks for Exercises 1-14");
         }
     }
 
@@ -217,7 +225,9 @@ public final class Check {
     private static boolean isNested(Object o) {
         if (o instanceof Collection) {
             Collection<?> c = (Collection<?>) o;
-            return !c.isEmpty() && (c.iterator().next() instanceof Collection || c.iterator().next() instanceof double[]);
+            return !c.isEmpty()
+                    && (c.iterator().next() instanceof Collection
+                            || c.iterator().next() instanceof double[]);
         }
         return false;
     }
@@ -247,8 +257,8 @@ public final class Check {
             for (int k = 0; k < d.length; k++) {
                 Object x = list.get(k);
                 if (!(x instanceof Number)) {
-                    throw new IllegalArgumentException(name + "[" + k + "] is " + (x == null ? "null" : "a "
-                            + x.getClass().getSimpleName()) + ", not a number");
+                    throw new IllegalArgumentException(name + "[" + k + "] is "
+                            + (x == null ? "null" : "a " + x.getClass().getSimpleName()) + ", not a number");
                 }
                 d[k] = ((Number) x).doubleValue();
             }
@@ -257,8 +267,8 @@ public final class Check {
         if (o instanceof Number) {
             throw new IllegalArgumentException(name + " is a single number; pass the whole array or list");
         }
-        throw new IllegalArgumentException(name + " is a " + o.getClass().getSimpleName()
-                + "; pass a double[] or a List<Double>");
+        throw new IllegalArgumentException(
+                name + " is a " + o.getClass().getSimpleName() + "; pass a double[] or a List<Double>");
     }
 
     private static String compare(String name, Object answer, double[] expected, Hint hint) {
@@ -340,15 +350,20 @@ public final class Check {
             return "your values are 1/1000 of the expected ones: check the units";
         }
         if (n > 2 && shifted(got, exp, 1, tol)) {
-            return "your values are one step late: " + (hint == Hint.V_AFTER
-                    ? "store v after its update, not before" : "store (print) v before its update, not after");
+            return "your values are one step late: "
+                    + (hint == Hint.V_AFTER
+                            ? "store v after its update, not before"
+                            : "store (print) v before its update, not after");
         }
         if (n > 2 && shifted(got, exp, -1, tol)) {
-            return "your values are one step early: " + (hint == Hint.V_BEFORE
-                    ? "print v before updating it" : "check which step's current updates which v");
+            return "your values are one step early: "
+                    + (hint == Hint.V_BEFORE
+                            ? "print v before updating it"
+                            : "check which step's current updates which v");
         }
         if ((hint == Hint.STD1 || hint == Hint.STD0) && constantRatio(got, exp)) {
-            return hint == Hint.STD1 ? "your stds differ by a constant factor: this exercise divides the variance by N-1"
+            return hint == Hint.STD1
+                    ? "your stds differ by a constant factor: this exercise divides the variance by N-1"
                     : "your stds differ by a constant factor: np.std divides the variance by N (ddof 0), not N-1";
         }
         if (hint == Hint.STD1 || hint == Hint.STD0) {
@@ -419,11 +434,13 @@ public final class Check {
                 rows.add(numbers(name + "[" + k++ + "]", row));
             }
         } else {
-            throw new IllegalArgumentException(name + " is a " + answer.getClass().getSimpleName()
-                    + "; pass a double[][] (one row per neuron)");
+            throw new IllegalArgumentException(
+                    name + " is a " + answer.getClass().getSimpleName() + "; pass a double[][] (one row per neuron)");
         }
         if (rows.size() != expected.length) {
-            if (!rows.isEmpty() && rows.get(0) != null && rows.get(0).length == expected.length
+            if (!rows.isEmpty()
+                    && rows.get(0) != null
+                    && rows.get(0).length == expected.length
                     && rows.size() == expected[0].length) {
                 return name + " has " + rows.size() + " rows of " + expected.length
                         + ": it looks transposed; use one row per neuron, [neuron][step]";
@@ -498,8 +515,8 @@ public final class Check {
         }
         for (int k = 0; k < got.size(); k++) {
             if (got.get(k).contains("TODO")) {
-                return name + ": line " + (k + 1) + " (\"" + got.get(k).strip() + "\") still holds the placeholder TODO:"
-                        + " replace it";
+                return name + ": line " + (k + 1) + " (\"" + got.get(k).strip()
+                        + "\") still holds the placeholder TODO:" + " replace it";
             }
         }
         if (numeric && allZero(got)) {
@@ -518,10 +535,12 @@ public final class Check {
                 continue;
             }
             int at = 0;
-            while (at < Math.min(g.length(), e.length()) && Character.toLowerCase(g.charAt(at)) == Character.toLowerCase(e.charAt(at))) {
+            while (at < Math.min(g.length(), e.length())
+                    && Character.toLowerCase(g.charAt(at)) == Character.toLowerCase(e.charAt(at))) {
                 at++;
             }
-            String where = at < g.length() ? "at character " + (at + 1) + " ('" + g.charAt(at) + "')"
+            String where = at < g.length()
+                    ? "at character " + (at + 1) + " ('" + g.charAt(at) + "')"
                     : "it ends after " + g.length() + " characters, too early";
             String s = "line " + (k + 1) + " (\"" + g + "\") differs " + where;
             if (!numeric && g.split("\\s+").length == e.split("\\s+").length && sameNumbers(g, e)) {
@@ -587,12 +606,13 @@ public final class Check {
     }
 
     private static boolean roundsTo(double y, String printed) {
-        java.math.BigDecimal x = new java.math.BigDecimal(printed.replace('E', 'e').replace("e", "E"));
+        java.math.BigDecimal x =
+                new java.math.BigDecimal(printed.replace('E', 'e').replace("e", "E"));
         java.math.BigDecimal ulp = x.ulp();
         if (ulp.compareTo(new java.math.BigDecimal(Math.abs(y))) > 0) {
             return false; // not one significant digit of y: "0.0" is not 2.5e-10 rounded
         }
-        return new java.math.BigDecimal(y).subtract(x).abs().compareTo(ulp.divide(java.math.BigDecimal.valueOf(2))) <= 0;
+        return new java.math.BigDecimal(y).subtract(x).abs().compareTo(ulp.divide(java.math.BigDecimal.valueOf(2)))
+                <= 0;
     }
-
 }

@@ -7,8 +7,7 @@ import java.util.function.DoubleUnaryOperator;
  * {@code V(0) = E_L}, against which the integrators can be measured.
  */
 public final class ClosedForm {
-    private ClosedForm() {
-    }
+    private ClosedForm() {}
 
     /**
      * V(t) (volts) for the sinusoidal drive {@code I(t) = I_mean (1 + sin(2 pi t / period))} of

@@ -23,8 +23,14 @@ public final class Ensemble {
     private final long[] spikesPerStep;
     private final double[][] potentials;
 
-    Ensemble(int n, double[] t, StepStatistics moments, Autocovariance autocovariance, int[] spikesPerNeuron,
-             long[] spikesPerStep, double[][] potentials) {
+    Ensemble(
+            int n,
+            double[] t,
+            StepStatistics moments,
+            Autocovariance autocovariance,
+            int[] spikesPerNeuron,
+            long[] spikesPerStep,
+            double[][] potentials) {
         this.n = n;
         this.t = t;
         this.moments = moments;
@@ -52,7 +58,8 @@ public final class Ensemble {
      */
     public EnsembleStats stats(Variance kind) {
         if (kind == null) {
-            throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
+            throw new IllegalArgumentException(
+                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
         }
         kind.divisor(n);
         return recorded(moments, Monitor.STATS).result(t.clone(), kind);
@@ -80,8 +87,8 @@ public final class Ensemble {
 
     private static <T> T recorded(T value, Monitor monitor) {
         if (value == null) {
-            throw new IllegalStateException("this run did not record " + monitor + ": pass Monitor." + monitor
-                    + " to simulate(n, rng, ...)");
+            throw new IllegalStateException(
+                    "this run did not record " + monitor + ": pass Monitor." + monitor + " to simulate(n, rng, ...)");
         }
         return value;
     }

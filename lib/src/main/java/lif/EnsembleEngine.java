@@ -55,7 +55,8 @@ final class EnsembleEngine {
         if (cores == 1 || (long) n * steps < PARALLEL_MIN_NEURON_STEPS) {
             return 1;
         }
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
         return load >= cores ? 1 : cores; // load < 0: not available, assume idle cores
     }
 
@@ -89,8 +90,10 @@ final class EnsembleEngine {
             MemoryGuard.checkMatrix(n, steps, "ensemble(n, rng)");
         }
         StepMomentsObserver moments = monitors.contains(Monitor.STATS) ? new StepMomentsObserver(steps) : null;
-        AutocovarianceObserver autocov = monitors.contains(Monitor.AUTOCOVARIANCE) ? new AutocovarianceObserver(steps) : null;
-        SpikeCountObserver spikeCounts = monitors.contains(Monitor.SPIKE_COUNTS) ? new SpikeCountObserver(n, steps) : null;
+        AutocovarianceObserver autocov =
+                monitors.contains(Monitor.AUTOCOVARIANCE) ? new AutocovarianceObserver(steps) : null;
+        SpikeCountObserver spikeCounts =
+                monitors.contains(Monitor.SPIKE_COUNTS) ? new SpikeCountObserver(n, steps) : null;
         PotentialsObserver potentials = monitors.contains(Monitor.POTENTIALS) ? new PotentialsObserver(n, steps) : null;
         List<EnsembleObserver> observers = new ArrayList<>();
         for (EnsembleObserver o : new EnsembleObserver[] {moments, autocov, spikeCounts, potentials}) {
@@ -99,7 +102,9 @@ final class EnsembleEngine {
             }
         }
         run(n, rng, observers, threads);
-        return new Ensemble(n, t,
+        return new Ensemble(
+                n,
+                t,
                 moments == null ? null : moments.result(),
                 autocov == null ? null : autocov.result(),
                 spikeCounts == null ? null : spikeCounts.perNeuron(),
@@ -142,18 +147,20 @@ final class EnsembleEngine {
             final int c0 = firstChunk[w];
             final int c1 = firstChunk[w + 1];
             final int worker = w;
-            threadsRun[w] = new Thread(() -> {
-                try {
-                    Mt19937 g = start.copy();
-                    Mt19937Jump.ofWords(2L * steps * c0 * chunk).applyTo(g);
-                    simulate(g, n, chunk, c0, c1, observers, spikeFlags, new Slots(slots, cancelled));
-                    ends[worker] = g;
-                } catch (RuntimeException | Error e) {
-                    for (int c = c0; c < c1; c++) {
-                        slots[c].completeExceptionally(e);
-                    }
-                }
-            }, "lif-ensemble-" + w);
+            threadsRun[w] = new Thread(
+                    () -> {
+                        try {
+                            Mt19937 g = start.copy();
+                            Mt19937Jump.ofWords(2L * steps * c0 * chunk).applyTo(g);
+                            simulate(g, n, chunk, c0, c1, observers, spikeFlags, new Slots(slots, cancelled));
+                            ends[worker] = g;
+                        } catch (RuntimeException | Error e) {
+                            for (int c = c0; c < c1; c++) {
+                                slots[c].completeExceptionally(e);
+                            }
+                        }
+                    },
+                    "lif-ensemble-" + w);
             threadsRun[w].setDaemon(true);
             threadsRun[w].start();
         }
@@ -185,16 +192,22 @@ final class EnsembleEngine {
     }
 
     /** Where a worker thread leaves its chunks' parts for the caller to merge in order. */
-    private record Slots(CompletableFuture<EnsembleObserver.Part[]>[] slots, AtomicBoolean cancelled) {
-    }
+    private record Slots(CompletableFuture<EnsembleObserver.Part[]>[] slots, AtomicBoolean cancelled) {}
 
     /**
      * Chunks {@code [c0, c1)} from generator g (at chunk c0's first draw). With {@code out} null the parts are
      * merged at once (this is the caller's thread, and these are the next chunks in order); else they are
      * handed over.
      */
-    private void simulate(Mt19937 g, int n, int chunk, int c0, int c1, List<EnsembleObserver> observers,
-                          boolean spikeFlags, Slots out) {
+    private void simulate(
+            Mt19937 g,
+            int n,
+            int chunk,
+            int c0,
+            int c1,
+            List<EnsembleObserver> observers,
+            boolean spikeFlags,
+            Slots out) {
         final int block = BlockIntegrator.BLOCK;
         final double[] rows = new double[block * steps];
         final boolean[] spiked = spikeFlags ? new boolean[block * steps] : null;

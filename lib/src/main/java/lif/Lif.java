@@ -51,14 +51,15 @@ public final class Lif {
         }
         if (integrator == Integrator.EULER && p.dt() > 2 * p.tau()) {
             throw new IllegalArgumentException("dt must be <= 2 tau for forward Euler, got dt=" + PyFormat.repr(p.dt())
-                    + " s, tau=" + PyFormat.repr(p.tau()) + " s: each Euler step multiplies the distance to the fixed point"
+                    + " s, tau=" + PyFormat.repr(p.tau())
+                    + " s: each Euler step multiplies the distance to the fixed point"
                     + " by (1 - dt/tau) = " + PyFormat.repr(1 - p.dt() / p.tau())
                     + ", whose size is > 1, so v oscillates and blows up; use a smaller dt, or Lif.exact(p), the exact"
                     + " exponential update, which is stable for any dt");
         }
         if (spikes && !(p.vReset() < p.vTh())) {
-            throw new IllegalArgumentException("vReset must be < vTh when spikes are on, got vReset=" + PyFormat.repr(p.vReset())
-                    + " V, vTh=" + PyFormat.repr(p.vTh()) + " V");
+            throw new IllegalArgumentException("vReset must be < vTh when spikes are on, got vReset="
+                    + PyFormat.repr(p.vReset()) + " V, vTh=" + PyFormat.repr(p.vTh()) + " V");
         }
         this.p = p;
         this.integrator = integrator;
@@ -142,8 +143,8 @@ public final class Lif {
         for (int k = 1; k < t.length; k++) {
             double i = input.at(t[k - 1]);
             if (!Double.isFinite(i)) {
-                throw new IllegalArgumentException("input.at(t) must be finite (A), got " + PyFormat.repr(i)
-                        + " at t=" + PyFormat.repr(t[k - 1]) + " s");
+                throw new IllegalArgumentException("input.at(t) must be finite (A), got " + PyFormat.repr(i) + " at t="
+                        + PyFormat.repr(t[k - 1]) + " s");
             }
             v[k] = resetIfSpike(step(v[k - 1], i), t[k], spikeList);
         }
@@ -249,7 +250,8 @@ public final class Lif {
 
     private static void checkKind(Variance kind, int n) {
         if (kind == null) {
-            throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
+            throw new IllegalArgumentException(
+                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
         }
         if (n >= 1) {
             kind.divisor(n);
@@ -258,13 +260,14 @@ public final class Lif {
 
     private static java.util.EnumSet<Monitor> checkMonitors(Monitor[] monitors) {
         if (monitors == null || monitors.length == 0) {
-            throw new IllegalArgumentException("monitors must name at least one of " + java.util.Arrays.toString(Monitor.values())
-                    + ", got none");
+            throw new IllegalArgumentException(
+                    "monitors must name at least one of " + java.util.Arrays.toString(Monitor.values()) + ", got none");
         }
         java.util.EnumSet<Monitor> what = java.util.EnumSet.noneOf(Monitor.class);
         for (Monitor m : monitors) {
             if (m == null) {
-                throw new IllegalArgumentException("monitors must not contain null, got " + java.util.Arrays.toString(monitors));
+                throw new IllegalArgumentException(
+                        "monitors must not contain null, got " + java.util.Arrays.toString(monitors));
             }
             what.add(m);
         }

@@ -25,8 +25,8 @@ package lif;
  * @param r      membrane resistance, in ohms; tutorial 1e8 (100 MOhm)
  * @param iMean  mean input current, in amperes (A); tutorial 2.5e-10 (250 pA)
  */
-public record LifParameters(double tMax, double dt, double tau, double eL, double vReset, double vTh,
-                            double r, double iMean) {
+public record LifParameters(
+        double tMax, double dt, double tau, double eL, double vReset, double vTh, double r, double iMean) {
 
     /** Validates all values; see the class comment for the rules. */
     public LifParameters {
@@ -39,8 +39,8 @@ public record LifParameters(double tMax, double dt, double tau, double eL, doubl
         finite("vTh", vTh, "V");
         finite("iMean", iMean, "A");
         if (!Double.isFinite(tMax) || !(tMax >= dt)) {
-            throw new IllegalArgumentException("tMax must be finite and >= dt (" + PyFormat.repr(dt)
-                    + " s), got " + PyFormat.repr(tMax));
+            throw new IllegalArgumentException(
+                    "tMax must be finite and >= dt (" + PyFormat.repr(dt) + " s), got " + PyFormat.repr(tMax));
         }
         if (tMax / dt >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException("tMax / dt must be < 2^31 steps, got tMax=" + PyFormat.repr(tMax)
@@ -128,7 +128,8 @@ public record LifParameters(double tMax, double dt, double tau, double eL, doubl
 
     private static void positive(String name, double value, String unit) {
         if (!Double.isFinite(value) || !(value > 0)) {
-            throw new IllegalArgumentException(name + " must be finite and > 0 " + unit + ", got " + PyFormat.repr(value));
+            throw new IllegalArgumentException(
+                    name + " must be finite and > 0 " + unit + ", got " + PyFormat.repr(value));
         }
     }
 

@@ -6,8 +6,7 @@ package lif;
  */
 public final class Np {
 
-    private Np() {
-    }
+    private Np() {}
 
     /** {@code np.linspace(start, stop, num)}: num values from start to stop inclusive. */
     public static double[] linspace(double start, double stop, int num) {
@@ -89,8 +88,8 @@ public final class Np {
         double[][] out = new double[cols][v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i].length != cols) {
-                throw new IllegalArgumentException("every row must have " + cols + " columns like row 0, but row "
-                        + i + " has " + v[i].length);
+                throw new IllegalArgumentException(
+                        "every row must have " + cols + " columns like row 0, but row " + i + " has " + v[i].length);
             }
             for (int j = 0; j < cols; j++) {
                 out[j][i] = v[i][j];

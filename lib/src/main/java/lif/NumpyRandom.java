@@ -38,7 +38,8 @@ public final class NumpyRandom {
      */
     public static NumpyRandom seededByArray(long... key) {
         if (key == null || key.length == 0) {
-            throw new IllegalArgumentException("key must hold at least one value, got " + (key == null ? "null" : "[]"));
+            throw new IllegalArgumentException(
+                    "key must hold at least one value, got " + (key == null ? "null" : "[]"));
         }
         int[] k = new int[key.length];
         for (int i = 0; i < key.length; i++) {
@@ -93,8 +94,8 @@ public final class NumpyRandom {
             throw new IllegalArgumentException("out must be an array, got null");
         }
         if (from < 0 || to > out.length || from > to) {
-            throw new IllegalArgumentException("need 0 <= from <= to <= out.length (" + out.length
-                    + "), got from=" + from + ", to=" + to);
+            throw new IllegalArgumentException(
+                    "need 0 <= from <= to <= out.length (" + out.length + "), got from=" + from + ", to=" + to);
         }
         engine.fill(out, from, to);
     }

@@ -20,8 +20,7 @@ import java.math.RoundingMode;
  */
 public final class PyFormat {
 
-    private PyFormat() {
-    }
+    private PyFormat() {}
 
     /** Python's {@code repr(x)}. */
     public static String repr(double x) {
@@ -39,7 +38,9 @@ public final class PyFormat {
         if (exp >= -4 && exp < 16) {
             if (exp >= 0) {
                 if (digits.length() <= exp + 1) {
-                    s.append(digits).append("0".repeat(exp + 1 - digits.length())).append(".0");
+                    s.append(digits)
+                            .append("0".repeat(exp + 1 - digits.length()))
+                            .append(".0");
                 } else {
                     s.append(digits, 0, exp + 1).append('.').append(digits.substring(exp + 1));
                 }
@@ -109,10 +110,15 @@ public final class PyFormat {
             BigDecimal best = null;
             // The nearest p-digit value can miss a narrow (power-of-two) side of x's rounding interval
             // while the neighbour on the other side still reads back, so try both directions too.
-            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            for (RoundingMode mode :
+                    new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
                 BigDecimal c = exact.round(new MathContext(p, mode));
-                if (c.doubleValue() == x && (best == null
-                        || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                if (c.doubleValue() == x
+                        && (best == null
+                                || c.subtract(exact)
+                                                .abs()
+                                                .compareTo(best.subtract(exact).abs())
+                                        < 0)) {
                     best = c;
                 }
             }

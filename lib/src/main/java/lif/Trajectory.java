@@ -12,7 +12,8 @@ public record Trajectory(double[] t, double[] v, double[] spikeTimes) {
             throw new IllegalArgumentException("t and v must be arrays, got " + (t == null ? "t=null" : "v=null"));
         }
         if (t.length != v.length) {
-            throw new IllegalArgumentException("t and v must have the same length, got " + t.length + " and " + v.length);
+            throw new IllegalArgumentException(
+                    "t and v must have the same length, got " + t.length + " and " + v.length);
         }
         spikeTimes = spikeTimes == null ? new double[0] : spikeTimes;
     }

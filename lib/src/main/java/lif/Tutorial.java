@@ -2,7 +2,6 @@ package lif;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import lif.stats.EnsembleStats;
 import lif.stats.Stats;
 import lif.stats.Variance;
@@ -24,19 +23,16 @@ public final class Tutorial {
     /** The tutorial's ensemble size. */
     public static final int N = 50;
 
-    private Tutorial() {
-    }
+    private Tutorial() {}
 
     /** Exercise 11/12's arrays: {@code t_range}, the current {@code i} and the potential {@code v}. */
-    public record ArrayRun(double[] t, double[] i, double[] v) {
-    }
+    public record ArrayRun(double[] t, double[] i, double[] v) {}
 
     /**
      * Exercises 8-10's lists: {@code vByStep[k]} is the list {@code v_n} after step k (N values), with the
      * per-step mean, sample variance (N-1) and std, all plotted at {@code t[k] = k*dt}.
      */
-    public record ListEnsemble(double[] t, double[][] vByStep, double[] mean, double[] variance, double[] std) {
-    }
+    public record ListEnsemble(double[] t, double[][] vByStep, double[] mean, double[] variance, double[] std) {}
 
     /** Exercise 1's printed line: {@code 0.15 0.001 0.02 -0.06 -0.07 -0.05 100000000.0 2.5e-10}. */
     public static String exercise1() {

@@ -221,7 +221,11 @@ class CheckTest {
             still.append(String.format("%.3f %.4e%n", k * 0.001, -0.06));
         }
         wrong(4, still.toString(), "v never changes");
-        wrong2(5, new double[25], new double[25], "ts: all values are 0: did you fill the array?",
+        wrong2(
+                5,
+                new double[25],
+                new double[25],
+                "ts: all values are 0: did you fill the array?",
                 "is: all values are 0: did you fill the array?");
         wrong(6, new double[150], "all values are 0: did you fill the array?");
         wrong(7, filled(150, -0.06), "still E_L");
@@ -237,14 +241,17 @@ class CheckTest {
         }
         wrong(13, rest, "vN: all values are still E_L");
         String m14 = wrong2(14, new double[150], new double[150], "mean: all values are 0", "std: all values are 0");
-        assertFalse(m14.contains("N-1"), m14);   // not the ddof hint for an unfilled array
+        assertFalse(m14.contains("N-1"), m14); // not the ddof hint for an unfilled array
     }
 
     @Test
     void exercise4PrintedAfterTheUpdateSaysPrintBeforeUpdating() {
         double[] v = Tutorial.exercise4().v();
         LifParameters p = LifParameters.defaults();
-        double next = v[9] + p.dt() / p.tau() * (p.eL() - v[9] + p.r() * p.iMean() * (1 + Math.sin((9 * p.dt() * 2 * Math.PI) / 0.01)));
+        double next = v[9]
+                + p.dt()
+                        / p.tau()
+                        * (p.eL() - v[9] + p.r() * p.iMean() * (1 + Math.sin((9 * p.dt() * 2 * Math.PI) / 0.01)));
         StringBuilder after = new StringBuilder();
         for (int k = 0; k < 10; k++) {
             after.append(String.format("%.3f %.4e%n", k * p.dt(), k < 9 ? v[k + 1] : next));
@@ -255,10 +262,12 @@ class CheckTest {
     @Test
     void exercise5ChecksTheFiguresData() {
         double[][] ti = Check.exercise5();
-        assertTrue(Check.result(5, ti[0], ti[1]).correct(), Check.result(5, ti[0], ti[1]).message());
+        assertTrue(
+                Check.result(5, ti[0], ti[1]).correct(),
+                Check.result(5, ti[0], ti[1]).message());
         assertEquals(25, ti[0].length);
         assertEquals(0.024, ti[0][24], 1e-15);
-        assertEquals(Tutorial.exercise2()[3], ti[1][3], 0.0);   // the same currents as Exercise 2
+        assertEquals(Tutorial.exercise2()[3], ti[1][3], 0.0); // the same currents as Exercise 2
         wrong2(5, ti[0], Arrays.copyOf(ti[1], 24), "24 values, expected 25");
         wrong2(5, ti[1], ti[0], "ts[0] is 2.5000e-10", "is[0] is 0.0000e+00");
     }
@@ -274,6 +283,8 @@ class CheckTest {
         } finally {
             System.setOut(old);
         }
-        assertEquals("Exercise 11: correct\nExercise 14: correct\n", out.toString(StandardCharsets.UTF_8).replace("\r", ""));
+        assertEquals(
+                "Exercise 11: correct\nExercise 14: correct\n",
+                out.toString(StandardCharsets.UTF_8).replace("\r", ""));
     }
 }

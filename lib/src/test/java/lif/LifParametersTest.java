@@ -1,10 +1,10 @@
 package lif;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 class LifParametersTest {
     private final LifParameters p = LifParameters.defaults();
@@ -68,12 +68,14 @@ class LifParametersTest {
         assertMessage("iMean must be finite (A), got nan", () -> p.withIMean(Double.NaN));
         assertMessage("tMax must be finite and >= dt (0.001 s), got 0.0005", () -> p.withTMax(0.0005));
         assertMessage("tMax must be finite and >= dt (0.001 s), got inf", () -> p.withTMax(Double.POSITIVE_INFINITY));
-        assertMessage("tMax / dt must be < 2^31 steps, got tMax=1000000.0 s, dt=0.0001 s (10000000000.0 steps)",
+        assertMessage(
+                "tMax / dt must be < 2^31 steps, got tMax=1000000.0 s, dt=0.0001 s (10000000000.0 steps)",
                 () -> p.withDt(1e-4).withTMax(1e6));
         assertEquals(1, p.withTMax(0.001).steps()); // tMax == dt is allowed: one step
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+        assertEquals(
+                expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

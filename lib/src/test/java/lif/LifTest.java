@@ -1,18 +1,17 @@
 package lif;
 
-import org.junit.jupiter.api.Test;
-
-import lif.stats.Autocovariance;
-import lif.stats.EnsembleStats;
-import lif.stats.Stats;
-import lif.stats.Variance;
-
 import static lif.Reference.assertRelative;
 import static lif.Reference.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import lif.stats.Autocovariance;
+import lif.stats.EnsembleStats;
+import lif.stats.Stats;
+import lif.stats.Variance;
+import org.junit.jupiter.api.Test;
 
 class LifTest {
     private final LifParameters p = LifParameters.defaults();
@@ -53,9 +52,15 @@ class LifTest {
         // rounding of its mean (sum of 50 x -0.06, / 50). From step 1 on, 1e-12 relative.
         assertEquals(0.0, s.std()[0]);
         assertTrue(Reference.column("ex14_t_mean_std.txt", 2)[0] < 1e-16);
-        assertRelative(tail(Reference.column("ex14_t_mean_std.txt", 2)), tail(s.std()), 1e-12, "streaming std vs np.std");
-        assertRelative(tail(Reference.column("ex14_t_mean_std.txt", 3)),
-                tail(Lif.euler(p).ensembleStats(50, new NumpyRandom(2020), Variance.SAMPLE).std()), 1e-12, "streaming std (ddof 1) vs np.std(ddof=1)");
+        assertRelative(
+                tail(Reference.column("ex14_t_mean_std.txt", 2)), tail(s.std()), 1e-12, "streaming std vs np.std");
+        assertRelative(
+                tail(Reference.column("ex14_t_mean_std.txt", 3)),
+                tail(Lif.euler(p)
+                        .ensembleStats(50, new NumpyRandom(2020), Variance.SAMPLE)
+                        .std()),
+                1e-12,
+                "streaming std (ddof 1) vs np.std(ddof=1)");
         assertEquals(50, s.n());
     }
 
@@ -63,7 +68,12 @@ class LifTest {
     void streamingStatsAgreeWithStoredEnsembleForAllModes() {
         // 1003 neurons: 125 full blocks of 8 and a partial block of 3; T = 300
         LifParameters q = p.withTMax(0.3);
-        for (Lif lif : new Lif[] {Lif.euler(q), Lif.exact(q), Lif.euler(q).withSpikes(true), Lif.exact(q).withSpikes(true)}) {
+        for (Lif lif : new Lif[] {
+            Lif.euler(q),
+            Lif.exact(q),
+            Lif.euler(q).withSpikes(true),
+            Lif.exact(q).withSpikes(true)
+        }) {
             double[][] vn = lif.ensemble(1003, new NumpyRandom(11));
             EnsembleStats stored = Stats.of(q.times(), vn, 1);
             EnsembleStats streamed = lif.ensembleStats(1003, new NumpyRandom(11), Variance.SAMPLE);
@@ -113,7 +123,8 @@ class LifTest {
             NumpyRandom rng = new NumpyRandom(3);
             rng.random();
             rng.nextWord();
-            Ensemble e = lif.simulate(n, rng, threads, Monitor.STATS, Monitor.AUTOCOVARIANCE, Monitor.SPIKE_COUNTS, Monitor.POTENTIALS);
+            Ensemble e = lif.simulate(
+                    n, rng, threads, Monitor.STATS, Monitor.AUTOCOVARIANCE, Monitor.SPIKE_COUNTS, Monitor.POTENTIALS);
             assertEquals(next, rng.random(), threads + " threads: the stream continues after the n x T draws");
             for (int j = 0; j < n; j++) {
                 assertSameBits(expected[j], e.potentials()[j], threads + " threads, neuron " + j);
@@ -123,8 +134,14 @@ class LifTest {
                 one = e;
                 continue;
             }
-            assertSameBits(one.stats(Variance.POPULATION).mean(), e.stats(Variance.POPULATION).mean(), threads + " threads: mean");
-            assertSameBits(one.stats(Variance.POPULATION).std(), e.stats(Variance.POPULATION).std(), threads + " threads: std");
+            assertSameBits(
+                    one.stats(Variance.POPULATION).mean(),
+                    e.stats(Variance.POPULATION).mean(),
+                    threads + " threads: mean");
+            assertSameBits(
+                    one.stats(Variance.POPULATION).std(),
+                    e.stats(Variance.POPULATION).std(),
+                    threads + " threads: std");
             double[][] c1 = one.autocovariance().matrix(Variance.SAMPLE);
             double[][] c2 = e.autocovariance().matrix(Variance.SAMPLE);
             for (int t = 0; t < c1.length; t++) {
@@ -139,7 +156,8 @@ class LifTest {
         assertEquals(java.util.Arrays.stream(spikes).sum(), total, "spikes per step add up to the spikes per neuron");
         assertTrue(total > n, "the noise drives the neurons over threshold: " + total);
         EnsembleStats stored = Stats.of(p.times(), expected, Variance.POPULATION);
-        assertRelative(tail(stored.std()), tail(one.stats(Variance.POPULATION).std()), 1e-12, "streamed std vs two-pass");
+        assertRelative(
+                tail(stored.std()), tail(one.stats(Variance.POPULATION).std()), 1e-12, "streamed std vs two-pass");
     }
 
     @Test
@@ -148,7 +166,9 @@ class LifTest {
         double[][] first = Reference.matrix("ex13_vn.txt");
         double[][] last = Reference.matrix("ex13_vn_20000_last10.txt");
         for (int threads : new int[] {1, 2, 3}) {
-            double[][] vn = Lif.euler(p).simulate(20_000, new NumpyRandom(2020), threads, Monitor.POTENTIALS).potentials();
+            double[][] vn = Lif.euler(p)
+                    .simulate(20_000, new NumpyRandom(2020), threads, Monitor.POTENTIALS)
+                    .potentials();
             for (int j = 0; j < 50; j++) {
                 assertSameBits(first[j], vn[j], threads + " threads, neuron " + j + " (Exercise 13)");
             }
@@ -172,10 +192,15 @@ class LifTest {
         for (int t = 0; t < lif.steps(); t++) {
             assertSameBits(x[t], y[t], "row " + t);
         }
-        assertSameBits(lif.ensembleStats(n, new NumpyRandom(7), Variance.SAMPLE).std(), e.stats(Variance.SAMPLE).std(), "std");
-        assertEquals("this run did not record POTENTIALS: pass Monitor.POTENTIALS to simulate(n, rng, ...)",
+        assertSameBits(
+                lif.ensembleStats(n, new NumpyRandom(7), Variance.SAMPLE).std(),
+                e.stats(Variance.SAMPLE).std(),
+                "std");
+        assertEquals(
+                "this run did not record POTENTIALS: pass Monitor.POTENTIALS to simulate(n, rng, ...)",
                 assertThrows(IllegalStateException.class, e::potentials).getMessage());
-        assertEquals(0, lif.simulate(10, new NumpyRandom(1), Monitor.SPIKE_COUNTS).spikesPerNeuron()[3], "spikes are off");
+        assertEquals(
+                0, lif.simulate(10, new NumpyRandom(1), Monitor.SPIKE_COUNTS).spikesPerNeuron()[3], "spikes are off");
     }
 
     @Test
@@ -233,43 +258,64 @@ class LifTest {
 
     @Test
     void validationMessages() {
-        assertMessage("dt must be <= 2 tau for forward Euler, got dt=0.05 s, tau=0.02 s: each Euler step multiplies the"
-                + " distance to the fixed point by (1 - dt/tau) = -1.5, whose size is > 1, so v oscillates and blows up;"
-                + " use a smaller dt, or Lif.exact(p), the exact exponential update, which is stable for any dt",
+        assertMessage(
+                "dt must be <= 2 tau for forward Euler, got dt=0.05 s, tau=0.02 s: each Euler step multiplies the"
+                        + " distance to the fixed point by (1 - dt/tau) = -1.5, whose size is > 1, so v oscillates and blows up;"
+                        + " use a smaller dt, or Lif.exact(p), the exact exponential update, which is stable for any dt",
                 () -> Lif.euler(p.withDt(0.05)));
         Lif.exact(p.withDt(0.05)); // accepted
         Lif.euler(p.withDt(0.04)); // dt = 2 tau: on the edge, still allowed
         assertMessage("p must be LifParameters (e.g. LifParameters.defaults()), got null", () -> Lif.euler(null));
         assertMessage("integrator must be EULER or EXACT, got null", () -> Lif.of(p, null));
-        assertMessage("vReset must be < vTh when spikes are on, got vReset=-0.04 V, vTh=-0.05 V",
+        assertMessage(
+                "vReset must be < vTh when spikes are on, got vReset=-0.04 V, vTh=-0.05 V",
                 () -> Lif.euler(p.withVReset(-0.04)).withSpikes(true));
         Lif lif = Lif.euler(p);
         NumpyRandom rng = new NumpyRandom(1);
         assertMessage("input must be a Current (e.g. Current.sinusoid(p)), got null", () -> lif.run((Current) null));
-        assertMessage("input.at(t) must be finite (A), got nan at t=0.003 s", () -> lif.run(t -> t > 0.0025 ? Double.NaN : 0));
-        assertMessage("rng must be a NumpyRandom (e.g. new NumpyRandom(2020)), got null", () -> lif.run((NumpyRandom) null));
+        assertMessage(
+                "input.at(t) must be finite (A), got nan at t=0.003 s",
+                () -> lif.run(t -> t > 0.0025 ? Double.NaN : 0));
+        assertMessage(
+                "rng must be a NumpyRandom (e.g. new NumpyRandom(2020)), got null", () -> lif.run((NumpyRandom) null));
         assertMessage("n (number of neurons) must be >= 1, got 0", () -> lif.ensemble(0, rng));
-        assertMessage("n (number of neurons) must be >= 1, got -5", () -> lif.ensembleStats(-5, rng, Variance.POPULATION));
-        assertMessage("the SAMPLE variance (N-1) needs at least 2 neurons, got N=1", () -> lif.ensembleStats(1, rng, Variance.SAMPLE));
-        assertMessage("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null", () -> lif.ensembleStats(5, rng, null));
-        assertMessage("monitors must name at least one of [STATS, AUTOCOVARIANCE, SPIKE_COUNTS, POTENTIALS], got none",
+        assertMessage(
+                "n (number of neurons) must be >= 1, got -5", () -> lif.ensembleStats(-5, rng, Variance.POPULATION));
+        assertMessage(
+                "the SAMPLE variance (N-1) needs at least 2 neurons, got N=1",
+                () -> lif.ensembleStats(1, rng, Variance.SAMPLE));
+        assertMessage(
+                "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null",
+                () -> lif.ensembleStats(5, rng, null));
+        assertMessage(
+                "monitors must name at least one of [STATS, AUTOCOVARIANCE, SPIKE_COUNTS, POTENTIALS], got none",
                 () -> lif.simulate(5, rng));
-        assertMessage("monitors must not contain null, got [STATS, null]", () -> lif.simulate(5, rng, Monitor.STATS, null));
+        assertMessage(
+                "monitors must not contain null, got [STATS, null]", () -> lif.simulate(5, rng, Monitor.STATS, null));
         assertMessage("threads must be >= 1, got 0", () -> lif.simulate(5, rng, 0, Monitor.STATS));
-        assertMessage("steps must be in [1, 4096] (memory grows as steps^2), got 5000",
+        assertMessage(
+                "steps must be in [1, 4096] (memory grows as steps^2), got 5000",
                 () -> Lif.euler(p.withTMax(5.0)).ensembleAutocovariance(2, rng));
     }
 
     @Test
     void anEnsembleTooBigForTheHeapPointsToTheStreamingPath() {
         // 2^31-1 neurons x 150 steps = 2.6 TB: refused before anything is allocated
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Lif.euler(p).ensemble(Integer.MAX_VALUE, new NumpyRandom(1)));
-        assertTrue(e.getMessage().matches("ensemble\\(n, rng\\): an N x T = 2147483647 x 150 matrix of doubles needs ~\\d+\\.\\d\\d GB"
-                + " but the heap can give ~\\d+\\.\\d\\d GB \\(max heap \\d+\\.\\d\\d GB\\); use Lif\\.ensembleStats\\(n, rng, Variance\\.POPULATION\\) \\(or SAMPLE\\),"
-                + " which streams per-step mean/variance/std in O\\(T\\) memory, or raise -Xmx"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Lif.euler(p).ensemble(Integer.MAX_VALUE, new NumpyRandom(1)));
+        assertTrue(
+                e.getMessage()
+                        .matches(
+                                "ensemble\\(n, rng\\): an N x T = 2147483647 x 150 matrix of doubles needs ~\\d+\\.\\d\\d GB"
+                                        + " but the heap can give ~\\d+\\.\\d\\d GB \\(max heap \\d+\\.\\d\\d GB\\); use Lif\\.ensembleStats\\(n, rng, Variance\\.POPULATION\\) \\(or SAMPLE\\),"
+                                        + " which streams per-step mean/variance/std in O\\(T\\) memory, or raise -Xmx"),
+                e.getMessage());
         // the streaming path takes the same request without an N x T matrix (kept small here: 100,000 neurons)
-        assertEquals(100_000, Lif.euler(p).ensembleStats(100_000, new NumpyRandom(1), Variance.POPULATION).n());
+        assertEquals(
+                100_000,
+                Lif.euler(p)
+                        .ensembleStats(100_000, new NumpyRandom(1), Variance.POPULATION)
+                        .n());
     }
 
     @Test
@@ -279,7 +325,8 @@ class LifTest {
         double i = 2.7e-10;
         assertEquals(v + (p.dt() / p.tau()) * (p.eL() - v + p.r() * i), euler.step(v, i));
         double vInf = p.eL() + p.r() * i;
-        assertEquals(vInf + (v - vInf) * Math.exp(-p.dt() / p.tau()), Lif.exact(p).step(v, i));
+        assertEquals(
+                vInf + (v - vInf) * Math.exp(-p.dt() / p.tau()), Lif.exact(p).step(v, i));
         assertEquals(p, euler.withParameters(p).parameters());
         assertEquals(Integrator.EULER, euler.withParameters(p.withTau(0.01)).integrator());
         assertEquals(0.01, euler.withParameters(p.withTau(0.01)).parameters().tau());
@@ -291,6 +338,7 @@ class LifTest {
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+        assertEquals(
+                expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

@@ -1,12 +1,12 @@
 package lif;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class Mt19937JumpTest {
 
@@ -54,8 +54,9 @@ class Mt19937JumpTest {
     @Test
     void xPowerModMatchesRepeatedMultiplicationByX() {
         // a gap of 4 below the top power (reduced 4 bits at a time), a gap of 1, and a modulus of degree 70
-        for (Gf2Polynomial m : new Gf2Polynomial[] {Gf2Polynomial.of(7, 3, 0), Gf2Polynomial.of(8, 7, 2, 1, 0),
-                Gf2Polynomial.of(70, 5, 0)}) {
+        for (Gf2Polynomial m : new Gf2Polynomial[] {
+            Gf2Polynomial.of(7, 3, 0), Gf2Polynomial.of(8, 7, 2, 1, 0), Gf2Polynomial.of(70, 5, 0)
+        }) {
             Gf2Polynomial byHand = Gf2Polynomial.of(0);
             for (int k = 0; k <= 300; k++) {
                 assertEquals(byHand, m.xPowerMod(k), "x^" + k + " mod " + m);
@@ -73,7 +74,8 @@ class Mt19937JumpTest {
                 powers.add(i + 1);
             }
         }
-        Gf2Polynomial shifted = Gf2Polynomial.of(powers.stream().mapToInt(Integer::intValue).toArray());
+        Gf2Polynomial shifted =
+                Gf2Polynomial.of(powers.stream().mapToInt(Integer::intValue).toArray());
         return shifted.coefficient(m.degree()) == 1 ? add(shifted, m) : shifted;
     }
 
@@ -89,7 +91,23 @@ class Mt19937JumpTest {
 
     /** Jumps of k words from a fresh seed equal k steps of the generator, word for word. */
     @ParameterizedTest
-    @ValueSource(longs = {0, 1, 2, 396, 623, 624, 625, 1247, 1248, 19937, 30_000, 300_001, 2L * 150 * 25, 2L * 1000 * 50_000 + 3})
+    @ValueSource(
+            longs = {
+                0,
+                1,
+                2,
+                396,
+                623,
+                624,
+                625,
+                1247,
+                1248,
+                19937,
+                30_000,
+                300_001,
+                2L * 150 * 25,
+                2L * 1000 * 50_000 + 3
+            })
     void jumpEqualsSteppingFromAFreshSeed(long k) {
         MersenneTwister stepped = new MersenneTwister(2020);
         for (long i = 0; i < k; i++) {
@@ -147,7 +165,9 @@ class Mt19937JumpTest {
 
     @Test
     void negativeJumpIsRefused() {
-        assertEquals("words (32-bit words to skip) must be >= 0, got -1",
-                assertThrows(IllegalArgumentException.class, () -> Mt19937Jump.ofWords(-1)).getMessage());
+        assertEquals(
+                "words (32-bit words to skip) must be >= 0, got -1",
+                assertThrows(IllegalArgumentException.class, () -> Mt19937Jump.ofWords(-1))
+                        .getMessage());
     }
 }

@@ -1,11 +1,11 @@
 package lif;
 
-import org.junit.jupiter.api.Test;
-
 import static lif.Reference.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 class NpAndCurrentTest {
 
@@ -36,7 +36,9 @@ class NpAndCurrentTest {
         LifParameters p = LifParameters.defaults();
         assertEquals(2.5e-10, Current.sinusoid(p).at(0));
         assertEquals(3.969463130731183e-10, Current.sinusoid(p).at(0.001));
-        assertEquals(2.5e-10 * (1 + Math.sin(0.001 * 2 * Math.PI / 0.02)), Current.sinusoid(2.5e-10, 0.02).at(0.001));
+        assertEquals(
+                2.5e-10 * (1 + Math.sin(0.001 * 2 * Math.PI / 0.02)),
+                Current.sinusoid(2.5e-10, 0.02).at(0.001));
         assertEquals(1e-10, Current.constant(1e-10).at(123));
         // u = 0 and u -> 1 are the ends of U(-1, 1): iMean (1 -/+ 0.1 sqrt(150))
         assertEquals(2.5e-10 * (1 + 1.2247448713915892 * -1.0), Current.noise(p, 0.0));
@@ -51,16 +53,22 @@ class NpAndCurrentTest {
         assertMessage("period must be finite and > 0 s, got nan", () -> Current.sinusoid(1e-10, Double.NaN));
         assertMessage("iMean must be finite (A), got inf", () -> Current.sinusoid(Double.POSITIVE_INFINITY, 0.01));
         assertMessage("num must be >= 0, got -1", () -> Np.linspace(0, 1, -1));
-        assertMessage("start and stop must be finite, got start=0.0, stop=inf", () -> Np.linspace(0, Double.POSITIVE_INFINITY, 3));
+        assertMessage(
+                "start and stop must be finite, got start=0.0, stop=inf",
+                () -> Np.linspace(0, Double.POSITIVE_INFINITY, 3));
         assertMessage("n must be >= 0, got -2", () -> Np.ones(-2));
         assertMessage("rows and cols must be >= 0, got (1, -1)", () -> Np.full(1, -1, 0));
-        assertMessage("every row must have 2 columns like row 0, but row 1 has 1", () -> Np.transpose(new double[][] {{1, 2}, {3}}));
-        assertMessage("t and v must have the same length, got 2 and 3", () -> new Trajectory(new double[2], new double[3]));
+        assertMessage(
+                "every row must have 2 columns like row 0, but row 1 has 1",
+                () -> Np.transpose(new double[][] {{1, 2}, {3}}));
+        assertMessage(
+                "t and v must have the same length, got 2 and 3", () -> new Trajectory(new double[2], new double[3]));
         assertMessage("t and v must be arrays, got t=null", () -> new Trajectory(null, new double[3]));
         assertEquals(0, new Trajectory(new double[1], new double[1], null).spikeTimes().length);
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+        assertEquals(
+                expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

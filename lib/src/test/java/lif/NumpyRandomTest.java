@@ -1,14 +1,14 @@
 package lif;
 
-import org.apache.commons.math3.random.MersenneTwister;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static lif.Reference.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.apache.commons.math3.random.MersenneTwister;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NumpyRandomTest {
 
@@ -57,12 +57,17 @@ class NumpyRandomTest {
 
     @Test
     void topOfNumpySeedRangeEqualsNumpy() {
-        assertSameBits(Reference.column("random_seed4294967295.txt", 0), new NumpyRandom(4294967295L).random(100), "seed 2^32-1");
+        assertSameBits(
+                Reference.column("random_seed4294967295.txt", 0),
+                new NumpyRandom(4294967295L).random(100),
+                "seed 2^32-1");
     }
 
     @Test
     void arraySeedEqualsNumpyAndCommonsMath() {
-        assertSameBits(Reference.column("random_seed_array_2020_3.txt", 0), NumpyRandom.seededByArray(2020, 3).random(100),
+        assertSameBits(
+                Reference.column("random_seed_array_2020_3.txt", 0),
+                NumpyRandom.seededByArray(2020, 3).random(100),
                 "np.random.seed([2020, 3])");
         MersenneTwister reference = new MersenneTwister(new int[] {2020, 3});
         NumpyRandom fast = NumpyRandom.seededByArray(2020, 3);
@@ -123,24 +128,45 @@ class NumpyRandomTest {
 
     @Test
     void validationMessages() {
-        assertEquals("seed must be in [0, 4294967295] (numpy's seed range), got -1",
-                assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(-1)).getMessage());
-        assertEquals("seed must be in [0, 4294967295] (numpy's seed range), got 4294967296",
-                assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(4294967296L)).getMessage());
-        assertEquals("key[1] must be in [0, 4294967295] (numpy's seed range), got -5",
-                assertThrows(IllegalArgumentException.class, () -> NumpyRandom.seededByArray(1, -5)).getMessage());
-        assertEquals("key must hold at least one value, got []",
-                assertThrows(IllegalArgumentException.class, () -> NumpyRandom.seededByArray()).getMessage());
+        assertEquals(
+                "seed must be in [0, 4294967295] (numpy's seed range), got -1",
+                assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(-1))
+                        .getMessage());
+        assertEquals(
+                "seed must be in [0, 4294967295] (numpy's seed range), got 4294967296",
+                assertThrows(IllegalArgumentException.class, () -> new NumpyRandom(4294967296L))
+                        .getMessage());
+        assertEquals(
+                "key[1] must be in [0, 4294967295] (numpy's seed range), got -5",
+                assertThrows(IllegalArgumentException.class, () -> NumpyRandom.seededByArray(1, -5))
+                        .getMessage());
+        assertEquals(
+                "key must hold at least one value, got []",
+                assertThrows(IllegalArgumentException.class, () -> NumpyRandom.seededByArray())
+                        .getMessage());
         NumpyRandom rng = new NumpyRandom(1);
-        assertEquals("n must be >= 0, got -1", assertThrows(IllegalArgumentException.class, () -> rng.random(-1)).getMessage());
-        assertEquals("rows and cols must be >= 0, got (-1, 2)",
-                assertThrows(IllegalArgumentException.class, () -> rng.random(-1, 2)).getMessage());
-        assertEquals("out must be an array, got null",
-                assertThrows(IllegalArgumentException.class, () -> rng.fill(null, 0, 0)).getMessage());
-        assertEquals("need 0 <= from <= to <= out.length (3), got from=2, to=4",
-                assertThrows(IllegalArgumentException.class, () -> rng.fill(new double[3], 2, 4)).getMessage());
-        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class, () -> rng.random(Integer.MAX_VALUE, 1_000_000));
-        assertEquals(true, huge.getMessage().startsWith("random(rows, cols): an N x T = 2147483647 x 1000000 matrix of doubles needs ~"),
+        assertEquals(
+                "n must be >= 0, got -1",
+                assertThrows(IllegalArgumentException.class, () -> rng.random(-1))
+                        .getMessage());
+        assertEquals(
+                "rows and cols must be >= 0, got (-1, 2)",
+                assertThrows(IllegalArgumentException.class, () -> rng.random(-1, 2))
+                        .getMessage());
+        assertEquals(
+                "out must be an array, got null",
+                assertThrows(IllegalArgumentException.class, () -> rng.fill(null, 0, 0))
+                        .getMessage());
+        assertEquals(
+                "need 0 <= from <= to <= out.length (3), got from=2, to=4",
+                assertThrows(IllegalArgumentException.class, () -> rng.fill(new double[3], 2, 4))
+                        .getMessage());
+        IllegalArgumentException huge =
+                assertThrows(IllegalArgumentException.class, () -> rng.random(Integer.MAX_VALUE, 1_000_000));
+        assertEquals(
+                true,
+                huge.getMessage()
+                        .startsWith("random(rows, cols): an N x T = 2147483647 x 1000000 matrix of doubles needs ~"),
                 huge.getMessage());
         assertArrayEquals(new double[0], rng.random(0));
     }

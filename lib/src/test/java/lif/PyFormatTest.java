@@ -1,11 +1,10 @@
 package lif;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PyFormatTest {
 
@@ -38,8 +37,16 @@ class PyFormatTest {
     void reprEqualsPythonOnEveryReferenceValue() {
         // Every value in these files was written by Python's repr(): reading and re-printing must give the same text.
         int checked = 0;
-        for (String file : List.of("random_seed2020.txt", "random_seed0.txt", "random_seed12345.txt", "ex08_vn.txt",
-                "ex10_t_mean_var_std.txt", "ex13_vn.txt", "ex14_t_mean_std.txt", "linspace.txt", "ex11_t_i_v.txt")) {
+        for (String file : List.of(
+                "random_seed2020.txt",
+                "random_seed0.txt",
+                "random_seed12345.txt",
+                "ex08_vn.txt",
+                "ex10_t_mean_var_std.txt",
+                "ex13_vn.txt",
+                "ex14_t_mean_std.txt",
+                "linspace.txt",
+                "ex11_t_i_v.txt")) {
             for (String[] line : Reference.lines(file)) {
                 for (String text : line) {
                     assertEquals(text, PyFormat.repr(Double.parseDouble(text)), file);
@@ -65,7 +72,9 @@ class PyFormatTest {
         assertEquals("1.0000e+01", PyFormat.e(9.99995, 4));
         assertEquals("3", PyFormat.f(2.5000001, 0));
         assertEquals("inf", PyFormat.f(Double.POSITIVE_INFINITY, 3));
-        assertEquals("digits must be in [0, 100], got -1",
-                assertThrows(IllegalArgumentException.class, () -> PyFormat.e(1, -1)).getMessage());
+        assertEquals(
+                "digits must be in [0, 100], got -1",
+                assertThrows(IllegalArgumentException.class, () -> PyFormat.e(1, -1))
+                        .getMessage());
     }
 }

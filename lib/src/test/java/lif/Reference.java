@@ -1,5 +1,9 @@
 package lif;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /** Reads the numpy reference files written by src/test/python/make_reference.py (which also writes the notebooks' figure data), and compares arrays. */
 public final class Reference {
 
-    private Reference() {
-    }
+    private Reference() {}
 
     /** The data lines of a reference file, as Python wrote them (repr), split on spaces. */
     public static List<String[]> lines(String name) {
@@ -62,7 +61,8 @@ public final class Reference {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
             if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(actual[i])) {
-                fail(what + ": index " + i + " expected " + PyFormat.repr(expected[i]) + " but was " + PyFormat.repr(actual[i]));
+                fail(what + ": index " + i + " expected " + PyFormat.repr(expected[i]) + " but was "
+                        + PyFormat.repr(actual[i]));
             }
         }
     }
@@ -72,8 +72,10 @@ public final class Reference {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
             double err = Math.abs(actual[i] - expected[i]);
-            assertTrue(err <= rel * Math.abs(expected[i]), what + ": index " + i + " expected " + PyFormat.repr(expected[i])
-                    + " but was " + PyFormat.repr(actual[i]) + " (relative error " + err / Math.abs(expected[i]) + ")");
+            assertTrue(
+                    err <= rel * Math.abs(expected[i]),
+                    what + ": index " + i + " expected " + PyFormat.repr(expected[i]) + " but was "
+                            + PyFormat.repr(actual[i]) + " (relative error " + err / Math.abs(expected[i]) + ")");
         }
     }
 }

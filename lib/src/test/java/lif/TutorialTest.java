@@ -1,61 +1,65 @@
 package lif;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
-import lif.stats.EnsembleStats;
-
 import static lif.Reference.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import lif.stats.EnsembleStats;
+import org.junit.jupiter.api.Test;
 
 /** Every SAMPLE OUTPUT of the tutorial, to the printed digit, and every exercise against numpy's values. */
 class TutorialTest {
 
     @Test
     void exercise2SampleOutputDigitForDigit() {
-        assertEquals(List.of(
-                "2.5e-10",
-                "3.969463130731183e-10",
-                "4.877641290737885e-10",
-                "4.877641290737885e-10",
-                "3.9694631307311837e-10",
-                "2.5000000000000007e-10",
-                "1.0305368692688176e-10",
-                "1.2235870926211617e-11",
-                "1.223587092621159e-11",
-                "1.0305368692688186e-10"), Tutorial.exercise2Lines());
+        assertEquals(
+                List.of(
+                        "2.5e-10",
+                        "3.969463130731183e-10",
+                        "4.877641290737885e-10",
+                        "4.877641290737885e-10",
+                        "3.9694631307311837e-10",
+                        "2.5000000000000007e-10",
+                        "1.0305368692688176e-10",
+                        "1.2235870926211617e-11",
+                        "1.223587092621159e-11",
+                        "1.0305368692688186e-10"),
+                Tutorial.exercise2Lines());
         assertSameBits(Reference.column("ex02_current.txt", 0), Tutorial.exercise2(), "exercise 2 vs numpy");
     }
 
     @Test
     void exercise3SampleOutput() {
-        assertEquals(List.of(
-                "0.000 2.5000e-10",
-                "0.001 3.9695e-10",
-                "0.002 4.8776e-10",
-                "0.003 4.8776e-10",
-                "0.004 3.9695e-10",
-                "0.005 2.5000e-10",
-                "0.006 1.0305e-10",
-                "0.007 1.2236e-11",
-                "0.008 1.2236e-11",
-                "0.009 1.0305e-10"), Tutorial.exercise3Lines());
+        assertEquals(
+                List.of(
+                        "0.000 2.5000e-10",
+                        "0.001 3.9695e-10",
+                        "0.002 4.8776e-10",
+                        "0.003 4.8776e-10",
+                        "0.004 3.9695e-10",
+                        "0.005 2.5000e-10",
+                        "0.006 1.0305e-10",
+                        "0.007 1.2236e-11",
+                        "0.008 1.2236e-11",
+                        "0.009 1.0305e-10"),
+                Tutorial.exercise3Lines());
     }
 
     @Test
     void exercise4SampleOutputPrintsVBeforeTheUpdate() {
-        assertEquals(List.of(
-                "0.000 -6.0000e-02",
-                "0.001 -5.8750e-02",
-                "0.002 -5.6828e-02",
-                "0.003 -5.4548e-02",
-                "0.004 -5.2381e-02",
-                "0.005 -5.0778e-02",
-                "0.006 -4.9989e-02",
-                "0.007 -4.9974e-02",
-                "0.008 -5.0414e-02",
-                "0.009 -5.0832e-02"), Tutorial.exercise4Lines());
+        assertEquals(
+                List.of(
+                        "0.000 -6.0000e-02",
+                        "0.001 -5.8750e-02",
+                        "0.002 -5.6828e-02",
+                        "0.003 -5.4548e-02",
+                        "0.004 -5.2381e-02",
+                        "0.005 -5.0778e-02",
+                        "0.006 -4.9989e-02",
+                        "0.007 -4.9974e-02",
+                        "0.008 -5.0414e-02",
+                        "0.009 -5.0832e-02"),
+                Tutorial.exercise4Lines());
         Trajectory ex4 = Tutorial.exercise4();
         assertSameBits(Reference.column("ex04_t_v.txt", 0), ex4.t(), "exercise 4 t");
         assertSameBits(Reference.column("ex04_t_v.txt", 1), ex4.v(), "exercise 4 v");
@@ -127,8 +131,10 @@ class TutorialTest {
         assertEquals(49, Tutorial.exercise11(p, 1).v().length);
         assertEquals(10, Tutorial.exercise13(p, 10, 1).length);
         assertEquals(50, Tutorial.exercises8to10(p, 3, 1).mean().length);
-        assertEquals("n must be >= 2 for the (N-1) sample variance, got 1",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                        () -> Tutorial.exercises8to10(p, 1, 1)).getMessage());
+        assertEquals(
+                "n must be >= 2 for the (N-1) sample variance, got 1",
+                org.junit.jupiter.api.Assertions.assertThrows(
+                                IllegalArgumentException.class, () -> Tutorial.exercises8to10(p, 1, 1))
+                        .getMessage());
     }
 }

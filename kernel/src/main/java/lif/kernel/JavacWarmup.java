@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,279 +44,284 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class JavacWarmup {
 
-  public static final String SECONDS_VARIABLE = "LIF_KERNEL_WARMUP_SECONDS";
-  public static final double DEFAULT_SECONDS = 15;
-  /** Rounds over the warm-up cells (about 75 snippets each). */
-  public static final int MAX_ROUNDS = 8;
-  /** How long the rest of the kernel must have been quiet before a warm-up snippet runs. */
-  public static final long QUIET_MILLIS = 200;
-  /** Gives up waiting for a quiet kernel after this long. */
-  static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(30);
-  private static final long POLL_MILLIS = 20;
+    public static final String SECONDS_VARIABLE = "LIF_KERNEL_WARMUP_SECONDS";
+    public static final double DEFAULT_SECONDS = 15;
+    /** Rounds over the warm-up cells (about 75 snippets each). */
+    public static final int MAX_ROUNDS = 8;
+    /** How long the rest of the kernel must have been quiet before a warm-up snippet runs. */
+    public static final long QUIET_MILLIS = 200;
+    /** Gives up waiting for a quiet kernel after this long. */
+    static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(30);
 
-  private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-  /** CPU time of each other thread at the last check, ns. */
-  private Map<Long, Long> lastCpu = new HashMap<>();
-  private long lastCheck;
+    private static final long POLL_MILLIS = 20;
 
-  private final double seconds;
-  private final List<String> classpath;
-  private final String initScript;
-  private volatile int roundsDone;
-  private volatile int snippetsDone;
-  private volatile Throwable failure;
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    /** CPU time of each other thread at the last check, ns. */
+    private Map<Long, Long> lastCpu = new HashMap<>();
 
-  JavacWarmup(double seconds, List<String> classpath, String initScript) {
-    this.seconds = seconds;
-    this.classpath = List.copyOf(classpath);
-    this.initScript = initScript;
-  }
+    private long lastCheck;
 
-  /**
-   * The warm-up for a kernel with this classpath and start-up script (the kernel's own), its CPU budget from
-   * {@value #SECONDS_VARIABLE} in {@code env}.
-   */
-  public static JavacWarmup fromEnvironment(Map<String, String> env, List<String> classpath, String initScript) {
-    double seconds = DEFAULT_SECONDS;
-    String s = env.get(SECONDS_VARIABLE);
-    if (s != null && !s.isBlank()) {
-      try {
-        seconds = Double.parseDouble(s.trim());
-      } catch (NumberFormatException e) {
-        seconds = DEFAULT_SECONDS;
-      }
+    private final double seconds;
+    private final List<String> classpath;
+    private final String initScript;
+    private volatile int roundsDone;
+    private volatile int snippetsDone;
+    private volatile Throwable failure;
+
+    JavacWarmup(double seconds, List<String> classpath, String initScript) {
+        this.seconds = seconds;
+        this.classpath = List.copyOf(classpath);
+        this.initScript = initScript;
     }
-    return new JavacWarmup(seconds, classpath, initScript == null ? "" : initScript);
-  }
 
-  /** Starts the daemon thread (nothing when the time budget is 0 or less); returns it, or null. */
-  public Thread start() {
-    if (!(seconds > 0)) {
-      return null;
-    }
-    Thread t = new Thread(this::runQuietly, "lif-javac-warmup");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
-    return t;
-  }
-
-  /** Rounds completed over the warm-up cells. */
-  public int roundsDone() {
-    return roundsDone;
-  }
-
-  /** Snippets evaluated so far. */
-  public int snippetsDone() {
-    return snippetsDone;
-  }
-
-  /** What stopped the warm-up early, or null. */
-  public Throwable failure() {
-    return failure;
-  }
-
-  void runQuietly() {
-    try {
-      run();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Throwable e) {
-      failure = e;
-    }
-  }
-
-  void run() throws IOException, InterruptedException {
-    if (!cpu.isThreadCpuTimeSupported()) {
-      return; // cannot tell when the kernel is idle: better not run at all
-    }
-    if (!cpu.isThreadCpuTimeEnabled()) {
-      cpu.setThreadCpuTimeEnabled(true);
-    }
-    long budget = (long) (seconds * 1e9);
-    long ownStart = cpu.getCurrentThreadCpuTime();
-    List<String> cells = cells();
-    if (!awaitQuiet(true)) { // the kernel's start-up first, fully
-      return;
-    }
-    // before each step: within the CPU budget, and the rest of the kernel quiet (waits for it); once false, stays false
-    boolean[] stopped = {false};
-    BooleanSupplier next = () -> {
-      if (!stopped[0]) {
-        stopped[0] = cpu.getCurrentThreadCpuTime() - ownStart >= budget || !awaitQuietQuietly();
-      }
-      return !stopped[0];
-    };
-    try (JShell shell = newShell()) {
-      for (String entry : classpath) {
-        if (!next.getAsBoolean()) {
-          return;
-        }
-        shell.addToClasspath(entry);
-      }
-      evalCell(shell, initScript, next);
-      for (int round = 0; round < MAX_ROUNDS && !stopped[0]; round++) {
-        for (String cell : cells) {
-          evalCell(shell, cell, () -> {
-            boolean go = next.getAsBoolean();
-            if (go) {
-              snippetsDone++;
+    /**
+     * The warm-up for a kernel with this classpath and start-up script (the kernel's own), its CPU budget from
+     * {@value #SECONDS_VARIABLE} in {@code env}.
+     */
+    public static JavacWarmup fromEnvironment(Map<String, String> env, List<String> classpath, String initScript) {
+        double seconds = DEFAULT_SECONDS;
+        String s = env.get(SECONDS_VARIABLE);
+        if (s != null && !s.isBlank()) {
+            try {
+                seconds = Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                seconds = DEFAULT_SECONDS;
             }
-            return go;
-          });
         }
-        if (!stopped[0]) {
-          roundsDone = round + 1;
+        return new JavacWarmup(seconds, classpath, initScript == null ? "" : initScript);
+    }
+
+    /** Starts the daemon thread (nothing when the time budget is 0 or less); returns it, or null. */
+    public Thread start() {
+        if (!(seconds > 0)) {
+            return null;
         }
-      }
+        Thread t = new Thread(this::runQuietly, "lif-javac-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
     }
-  }
 
-  /**
-   * A JShell that runs snippets on the calling thread ({@link DirectExecutionControl}). Not the "local"
-   * engine: that one starts a thread per snippet and installs a JVM-wide default uncaught-exception handler
-   * that would hide crashes of every other thread of the kernel. The builder's out/err streams do not apply
-   * to in-process execution: a snippet printing would print into the learner's current cell, so none does.
-   */
-  static JShell newShell() {
-    ExecutionControlProvider direct = new ExecutionControlProvider() {
-      @Override
-      public String name() {
-        return "lif-warmup-direct";
-      }
-
-      @Override
-      public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        return new DirectExecutionControl();
-      }
-    };
-    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    return JShell.builder()
-        .executionEngine(direct, Map.of())
-        .in(InputStream.nullInputStream())
-        .out(nowhere)
-        .err(nowhere)
-        .build();
-  }
-
-  private boolean awaitQuietQuietly() {
-    try {
-      return awaitQuiet(false);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+    /** Rounds completed over the warm-up cells. */
+    public int roundsDone() {
+        return roundsDone;
     }
-  }
 
-  /**
-   * Returns at once if the other threads were quiet since the last check (unless {@code fresh}), else
-   * waits until they have been quiet for {@value #QUIET_MILLIS} ms in a row; false if that never happened
-   * within {@link #MAX_WAIT_NANOS}.
-   */
-  boolean awaitQuiet(boolean fresh) throws InterruptedException {
-    long waitStart = System.nanoTime();
-    if (!fresh && quiet()) {
-      return true;
+    /** Snippets evaluated so far. */
+    public int snippetsDone() {
+        return snippetsDone;
     }
-    if (fresh) {
-      quiet(); // a baseline for the next check
-    }
-    long quietSince = -1;
-    while (System.nanoTime() - waitStart < MAX_WAIT_NANOS) {
-      Thread.sleep(POLL_MILLIS);
-      if (!quiet()) {
-        quietSince = -1;
-      } else if (quietSince < 0) {
-        quietSince = System.nanoTime();
-      } else if (System.nanoTime() - quietSince >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  /**
-   * Did the other Java threads use less than a tenth of a core since the last call? Per thread: the CPU
-   * time it added; a thread that ended since counts as busy (its work is no longer visible), and so does the
-   * first call. JIT and GC threads are not Java threads: they are not counted.
-   */
-  private boolean quiet() {
-    long self = Thread.currentThread().getId();
-    long now = System.nanoTime();
-    long used = 0;
-    boolean ended = false;
-    Map<Long, Long> seen = new HashMap<>();
-    for (long id : cpu.getAllThreadIds()) {
-      if (id == self) {
-        continue;
-      }
-      long t = cpu.getThreadCpuTime(id);
-      if (t < 0) {
-        continue; // ended meanwhile
-      }
-      seen.put(id, t);
-      Long before = lastCpu.get(id);
-      used += before == null ? t : Math.max(0, t - before); // a new thread: all of its time is new
+    /** What stopped the warm-up early, or null. */
+    public Throwable failure() {
+        return failure;
     }
-    for (Long id : lastCpu.keySet()) {
-      if (!seen.containsKey(id)) {
-        ended = true;
-      }
-    }
-    boolean quiet = lastCheck != 0 && !ended && used * 10 < now - lastCheck;
-    lastCpu = seen;
-    lastCheck = now;
-    return quiet;
-  }
 
-  /**
-   * Splits a cell into snippets the way the kernel does (analyzeCompletion), evaluates them and returns
-   * what went wrong (rejected snippets, exceptions), which the warm-up ignores and the tests assert empty.
-   */
-  static List<String> evalCell(JShell shell, String cell) {
-    return evalCell(shell, cell, () -> true);
-  }
-
-  /** As {@link #evalCell(JShell, String)}, asking {@code next} before each snippet (false: stop). */
-  static List<String> evalCell(JShell shell, String cell, BooleanSupplier next) {
-    SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-    List<String> problems = new ArrayList<>();
-    String rest = cell;
-    while (!rest.isBlank() && next.getAsBoolean()) {
-      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-      String source = info.source();
-      if (source == null || source.isBlank()) {
-        problems.add("incomplete: " + rest.strip());
-        break;
-      }
-      for (SnippetEvent e : shell.eval(source)) {
-        if (e.status() == Snippet.Status.REJECTED) {
-          problems.add("rejected: " + source.strip() + " "
-              + shell.diagnostics(e.snippet()).map(d -> d.getMessage(Locale.ROOT)).toList());
+    void runQuietly() {
+        try {
+            run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            failure = e;
         }
-        if (e.exception() != null) {
-          problems.add("threw " + e.exception() + ": " + source.strip());
-        }
-      }
-      rest = info.remaining() == null ? "" : info.remaining();
     }
-    return problems;
-  }
 
-  /** The warm-up cells: {@code warmup.jsh}, split at lines {@code //// cell}. */
-  static List<String> cells() throws IOException {
-    try (InputStream in = JavacWarmup.class.getResourceAsStream("warmup.jsh")) {
-      if (in == null) {
-        throw new IOException("warmup.jsh is missing from the kernel jar");
-      }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      List<String> cells = new ArrayList<>();
-      for (String cell : text.split("(?m)^//// cell.*$")) {
-        if (!cell.isBlank()) {
-          cells.add(cell);
+    void run() throws IOException, InterruptedException {
+        if (!cpu.isThreadCpuTimeSupported()) {
+            return; // cannot tell when the kernel is idle: better not run at all
         }
-      }
-      return cells;
+        if (!cpu.isThreadCpuTimeEnabled()) {
+            cpu.setThreadCpuTimeEnabled(true);
+        }
+        long budget = (long) (seconds * 1e9);
+        long ownStart = cpu.getCurrentThreadCpuTime();
+        List<String> cells = cells();
+        if (!awaitQuiet(true)) { // the kernel's start-up first, fully
+            return;
+        }
+        // before each step: within the CPU budget, and the rest of the kernel quiet (waits for it); once false, stays
+        // false
+        boolean[] stopped = {false};
+        BooleanSupplier next = () -> {
+            if (!stopped[0]) {
+                stopped[0] = cpu.getCurrentThreadCpuTime() - ownStart >= budget || !awaitQuietQuietly();
+            }
+            return !stopped[0];
+        };
+        try (JShell shell = newShell()) {
+            for (String entry : classpath) {
+                if (!next.getAsBoolean()) {
+                    return;
+                }
+                shell.addToClasspath(entry);
+            }
+            evalCell(shell, initScript, next);
+            for (int round = 0; round < MAX_ROUNDS && !stopped[0]; round++) {
+                for (String cell : cells) {
+                    evalCell(shell, cell, () -> {
+                        boolean go = next.getAsBoolean();
+                        if (go) {
+                            snippetsDone++;
+                        }
+                        return go;
+                    });
+                }
+                if (!stopped[0]) {
+                    roundsDone = round + 1;
+                }
+            }
+        }
     }
-  }
+
+    /**
+     * A JShell that runs snippets on the calling thread ({@link DirectExecutionControl}). Not the "local"
+     * engine: that one starts a thread per snippet and installs a JVM-wide default uncaught-exception handler
+     * that would hide crashes of every other thread of the kernel. The builder's out/err streams do not apply
+     * to in-process execution: a snippet printing would print into the learner's current cell, so none does.
+     */
+    static JShell newShell() {
+        ExecutionControlProvider direct = new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "lif-warmup-direct";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return new DirectExecutionControl();
+            }
+        };
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        return JShell.builder()
+                .executionEngine(direct, Map.of())
+                .in(InputStream.nullInputStream())
+                .out(nowhere)
+                .err(nowhere)
+                .build();
+    }
+
+    private boolean awaitQuietQuietly() {
+        try {
+            return awaitQuiet(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Returns at once if the other threads were quiet since the last check (unless {@code fresh}), else
+     * waits until they have been quiet for {@value #QUIET_MILLIS} ms in a row; false if that never happened
+     * within {@link #MAX_WAIT_NANOS}.
+     */
+    boolean awaitQuiet(boolean fresh) throws InterruptedException {
+        long waitStart = System.nanoTime();
+        if (!fresh && quiet()) {
+            return true;
+        }
+        if (fresh) {
+            quiet(); // a baseline for the next check
+        }
+        long quietSince = -1;
+        while (System.nanoTime() - waitStart < MAX_WAIT_NANOS) {
+            Thread.sleep(POLL_MILLIS);
+            if (!quiet()) {
+                quietSince = -1;
+            } else if (quietSince < 0) {
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Did the other Java threads use less than a tenth of a core since the last call? Per thread: the CPU
+     * time it added; a thread that ended since counts as busy (its work is no longer visible), and so does the
+     * first call. JIT and GC threads are not Java threads: they are not counted.
+     */
+    private boolean quiet() {
+        long self = Thread.currentThread().getId();
+        long now = System.nanoTime();
+        long used = 0;
+        boolean ended = false;
+        Map<Long, Long> seen = new HashMap<>();
+        for (long id : cpu.getAllThreadIds()) {
+            if (id == self) {
+                continue;
+            }
+            long t = cpu.getThreadCpuTime(id);
+            if (t < 0) {
+                continue; // ended meanwhile
+            }
+            seen.put(id, t);
+            Long before = lastCpu.get(id);
+            used += before == null ? t : Math.max(0, t - before); // a new thread: all of its time is new
+        }
+        for (Long id : lastCpu.keySet()) {
+            if (!seen.containsKey(id)) {
+                ended = true;
+            }
+        }
+        boolean quiet = lastCheck != 0 && !ended && used * 10 < now - lastCheck;
+        lastCpu = seen;
+        lastCheck = now;
+        return quiet;
+    }
+
+    /**
+     * Splits a cell into snippets the way the kernel does (analyzeCompletion), evaluates them and returns
+     * what went wrong (rejected snippets, exceptions), which the warm-up ignores and the tests assert empty.
+     */
+    static List<String> evalCell(JShell shell, String cell) {
+        return evalCell(shell, cell, () -> true);
+    }
+
+    /** As {@link #evalCell(JShell, String)}, asking {@code next} before each snippet (false: stop). */
+    static List<String> evalCell(JShell shell, String cell, BooleanSupplier next) {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        List<String> problems = new ArrayList<>();
+        String rest = cell;
+        while (!rest.isBlank() && next.getAsBoolean()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            String source = info.source();
+            if (source == null || source.isBlank()) {
+                problems.add("incomplete: " + rest.strip());
+                break;
+            }
+            for (SnippetEvent e : shell.eval(source)) {
+                if (e.status() == Snippet.Status.REJECTED) {
+                    problems.add("rejected: " + source.strip() + " "
+                            + shell.diagnostics(e.snippet())
+                                    .map(d -> d.getMessage(Locale.ROOT))
+                                    .toList());
+                }
+                if (e.exception() != null) {
+                    problems.add("threw " + e.exception() + ": " + source.strip());
+                }
+            }
+            rest = info.remaining() == null ? "" : info.remaining();
+        }
+        return problems;
+    }
+
+    /** The warm-up cells: {@code warmup.jsh}, split at lines {@code //// cell}. */
+    static List<String> cells() throws IOException {
+        try (InputStream in = JavacWarmup.class.getResourceAsStream("warmup.jsh")) {
+            if (in == null) {
+                throw new IOException("warmup.jsh is missing from the kernel jar");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> cells = new ArrayList<>();
+            for (String cell : text.split("(?m)^//// cell.*$")) {
+                if (!cell.isBlank()) {
+                    cells.add(cell);
+                }
+            }
+            return cells;
+        }
+    }
 }

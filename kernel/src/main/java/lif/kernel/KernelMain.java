@@ -23,129 +23,142 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  */
 public final class KernelMain {
 
-  public static final String CLASSPATH_VARIABLE = "LIF_KERNEL_CLASSPATH";
-  public static final String INIT_VARIABLE = "LIF_KERNEL_INIT";
+    public static final String CLASSPATH_VARIABLE = "LIF_KERNEL_CLASSPATH";
+    public static final String INIT_VARIABLE = "LIF_KERNEL_INIT";
 
-  private KernelMain() {}
+    private KernelMain() {}
 
-  public static void main(String[] args) throws Exception {
-    if (args.length == 1 && args[0].equals(TRAIN)) {
-      train();
-      return;
-    }
-    if (args.length != 1) {
-      System.err.println("usage: java lif.kernel.KernelMain CONNECTION_FILE");
-      System.exit(2);
-    }
-    KernelConnectionProperties props = KernelConnectionProperties.parse(
-        Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
-    Map<String, String> env = System.getenv();
-    OutputRouter router = OutputRouter.install();
-    List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
-    String init = readInit(env.get(INIT_VARIABLE), router.log());
-
-    // JShell starts while the kernel already answers Jupyter; the first cell waits for it
-    CompletableFuture<Evaluator> evaluator = new CompletableFuture<>();
-    LifKernel kernel = LifKernel.create(evaluator, router);
-    boolean timing = env.containsKey("LIF_KERNEL_TIMING");
-    long t0 = System.nanoTime();
-    Thread starter = new Thread(() -> {
-      try {
-        Evaluator ev = Evaluator.create(classpath, router.log());
-        long t1 = System.nanoTime();
-        for (String line : ev.init(init)) {
-          router.log().println("lif-kernel: start-up script: " + line);
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(TRAIN)) {
+            train();
+            return;
         }
-        long t2 = System.nanoTime();
-        kernel.installExtensions(ev);
-        evaluator.complete(ev);
-        if (timing) {
-          router.log().printf("lif-kernel: JVM up %d ms, JShell %d ms, imports %d ms, extensions %d ms%n",
-              java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - t0) / 1_000_000,
-              (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        if (args.length != 1) {
+            System.err.println("usage: java lif.kernel.KernelMain CONNECTION_FILE");
+            System.exit(2);
         }
-      } catch (Throwable t) {
-        router.log().println("lif-kernel: JShell did not start: " + t);
-        evaluator.completeExceptionally(t);
-      }
-    }, "lif-jshell-start");
-    starter.start();
+        KernelConnectionProperties props =
+                KernelConnectionProperties.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+        Map<String, String> env = System.getenv();
+        OutputRouter router = OutputRouter.install();
+        List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
+        String init = readInit(env.get(INIT_VARIABLE), router.log());
 
-    JupyterConnection connection = new JupyterConnection(props);
-    kernel.becomeHandlerForConnection(connection); // every handler before the sockets open: no start-up race
-    kernel.onStartup();
-    connection.connect();
+        // JShell starts while the kernel already answers Jupyter; the first cell waits for it
+        CompletableFuture<Evaluator> evaluator = new CompletableFuture<>();
+        LifKernel kernel = LifKernel.create(evaluator, router);
+        boolean timing = env.containsKey("LIF_KERNEL_TIMING");
+        long t0 = System.nanoTime();
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        Evaluator ev = Evaluator.create(classpath, router.log());
+                        long t1 = System.nanoTime();
+                        for (String line : ev.init(init)) {
+                            router.log().println("lif-kernel: start-up script: " + line);
+                        }
+                        long t2 = System.nanoTime();
+                        kernel.installExtensions(ev);
+                        evaluator.complete(ev);
+                        if (timing) {
+                            router.log()
+                                    .printf(
+                                            "lif-kernel: JVM up %d ms, JShell %d ms, imports %d ms, extensions %d ms%n",
+                                            java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                                            .getUptime()
+                                                    - (System.nanoTime() - t0) / 1_000_000,
+                                            (t1 - t0) / 1_000_000,
+                                            (t2 - t1) / 1_000_000,
+                                            (System.nanoTime() - t2) / 1_000_000);
+                        }
+                    } catch (Throwable t) {
+                        router.log().println("lif-kernel: JShell did not start: " + t);
+                        evaluator.completeExceptionally(t);
+                    }
+                },
+                "lif-jshell-start");
+        starter.start();
 
-    installSigint(kernel, router);
-    ParentWatch.start(env.get("JPY_PARENT_PID"), () -> {
-      router.log().println("lif-kernel: the Jupyter process that started this kernel is gone; exiting");
-      Runtime.getRuntime().halt(0);
-    });
-    evaluator.thenRun(() -> JavacWarmup.fromEnvironment(env, classpath, init).start());
+        JupyterConnection connection = new JupyterConnection(props);
+        kernel.becomeHandlerForConnection(connection); // every handler before the sockets open: no start-up race
+        kernel.onStartup();
+        connection.connect();
 
-    connection.waitUntilClose();
-    System.exit(0); // cell threads left running must not keep the JVM alive
-  }
+        installSigint(kernel, router);
+        ParentWatch.start(env.get("JPY_PARENT_PID"), () -> {
+            router.log().println("lif-kernel: the Jupyter process that started this kernel is gone; exiting");
+            Runtime.getRuntime().halt(0);
+        });
+        evaluator.thenRun(
+                () -> JavacWarmup.fromEnvironment(env, classpath, init).start());
 
-  /** Argument of the class-data training run that {@code bin/install-kernel} makes (see kernel/README.md). */
-  public static final String TRAIN = "--train-class-data";
-
-  /**
-   * Runs what a kernel start and a first few cells load (JShell, javac, the imports, the warm-up cells, a
-   * figure's rendering), then exits: run with {@code -XX:ArchiveClassesAtExit}, it writes the class-data
-   * archive that later starts map instead of loading and verifying those classes again.
-   */
-  static void train() throws Exception {
-    Map<String, String> env = System.getenv();
-    List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
-    String init = readInit(env.get(INIT_VARIABLE), System.err);
-    try (Evaluator ev = Evaluator.create(classpath, System.err)) {
-      ev.init(init);
-      CellThreads threads = new CellThreads(1, new CellOutput((s, t) -> { }));
-      for (String cell : JavacWarmup.cells()) {
-        ev.run(cell, 1, threads);
-      }
+        connection.waitUntilClose();
+        System.exit(0); // cell threads left running must not keep the JVM alive
     }
-    System.exit(0);
-  }
 
-  /** Ctrl-C from a terminal client, or a signal-mode interrupt, stops the cell instead of the JVM. */
-  private static void installSigint(LifKernel kernel, OutputRouter router) {
-    try {
-      sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> kernel.interrupt());
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      router.log().println("lif-kernel: SIGINT not handled: " + e);
-    }
-  }
+    /** Argument of the class-data training run that {@code bin/install-kernel} makes (see kernel/README.md). */
+    public static final String TRAIN = "--train-class-data";
 
-  /** The notebook classpath plus this kernel's jar (for {@link Notebook}). */
-  static List<String> classpath(String variable) {
-    List<String> cp = new ArrayList<>();
-    if (variable != null) {
-      for (String entry : variable.split(File.pathSeparator)) {
-        if (!entry.isBlank()) {
-          cp.add(entry.trim());
+    /**
+     * Runs what a kernel start and a first few cells load (JShell, javac, the imports, the warm-up cells, a
+     * figure's rendering), then exits: run with {@code -XX:ArchiveClassesAtExit}, it writes the class-data
+     * archive that later starts map instead of loading and verifying those classes again.
+     */
+    static void train() throws Exception {
+        Map<String, String> env = System.getenv();
+        List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
+        String init = readInit(env.get(INIT_VARIABLE), System.err);
+        try (Evaluator ev = Evaluator.create(classpath, System.err)) {
+            ev.init(init);
+            CellThreads threads = new CellThreads(1, new CellOutput((s, t) -> {}));
+            for (String cell : JavacWarmup.cells()) {
+                ev.run(cell, 1, threads);
+            }
         }
-      }
+        System.exit(0);
     }
-    try {
-      Path own = Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      cp.add(own.toString());
-    } catch (URISyntaxException | RuntimeException e) {
-      // running from an unusual location: Notebook is then not available to cells
-    }
-    return cp;
-  }
 
-  private static String readInit(String path, java.io.PrintStream log) {
-    if (path == null || path.isBlank()) {
-      return "";
+    /** Ctrl-C from a terminal client, or a signal-mode interrupt, stops the cell instead of the JVM. */
+    private static void installSigint(LifKernel kernel, OutputRouter router) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> kernel.interrupt());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            router.log().println("lif-kernel: SIGINT not handled: " + e);
+        }
     }
-    try {
-      return Files.readString(Path.of(path), StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      log.println("lif-kernel: cannot read " + INIT_VARIABLE + "=" + path + ": " + e);
-      return "";
+
+    /** The notebook classpath plus this kernel's jar (for {@link Notebook}). */
+    static List<String> classpath(String variable) {
+        List<String> cp = new ArrayList<>();
+        if (variable != null) {
+            for (String entry : variable.split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    cp.add(entry.trim());
+                }
+            }
+        }
+        try {
+            Path own = Path.of(KernelMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            cp.add(own.toString());
+        } catch (URISyntaxException | RuntimeException e) {
+            // running from an unusual location: Notebook is then not available to cells
+        }
+        return cp;
     }
-  }
+
+    private static String readInit(String path, java.io.PrintStream log) {
+        if (path == null || path.isBlank()) {
+            return "";
+        }
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            log.println("lif-kernel: cannot read " + INIT_VARIABLE + "=" + path + ": " + e);
+            return "";
+        }
+    }
 }

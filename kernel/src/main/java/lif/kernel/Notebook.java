@@ -10,26 +10,26 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  */
 public final class Notebook {
 
-  private Notebook() {}
+    private Notebook() {}
 
-  /** Shows {@code o} (a figure, text, ...) in the running cell, as its last expression would; returns its display id. */
-  public static String display(Object o) {
-    BaseKernel kernel = BaseKernel.notebookKernel();
-    DisplayData data = kernel.getRenderer().render(o);
-    if (!data.hasDisplayId()) {
-      data.setDisplayId(UUID.randomUUID().toString());
+    /** Shows {@code o} (a figure, text, ...) in the running cell, as its last expression would; returns its display id. */
+    public static String display(Object o) {
+        BaseKernel kernel = BaseKernel.notebookKernel();
+        DisplayData data = kernel.getRenderer().render(o);
+        if (!data.hasDisplayId()) {
+            data.setDisplayId(UUID.randomUUID().toString());
+        }
+        kernel.display(data);
+        return data.getDisplayId();
     }
-    kernel.display(data);
-    return data.getDisplayId();
-  }
 
-  /** Clears the running cell's output; with {@code wait}, only when the next output arrives (no flicker). */
-  public static void clearOutput(boolean wait) {
-    ((LifKernel) BaseKernel.notebookKernel()).clearOutput(wait);
-  }
+    /** Clears the running cell's output; with {@code wait}, only when the next output arrives (no flicker). */
+    public static void clearOutput(boolean wait) {
+        ((LifKernel) BaseKernel.notebookKernel()).clearOutput(wait);
+    }
 
-  /** Clears the running cell's output now. */
-  public static void clearOutput() {
-    clearOutput(false);
-  }
+    /** Clears the running cell's output now. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
 }

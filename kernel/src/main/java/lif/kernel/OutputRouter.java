@@ -18,99 +18,100 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutputRouter {
 
-  private final PrintStream log;
-  private final Set<CellOutput> open = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService flusher;
+    private final PrintStream log;
+    private final Set<CellOutput> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService flusher;
 
-  private OutputRouter(PrintStream log) {
-    this.log = log;
-    this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "lif-output-flush");
-      t.setDaemon(true);
-      return t;
-    });
-    flusher.scheduleWithFixedDelay(this::flushAll, CellOutput.FLUSH_MILLIS, CellOutput.FLUSH_MILLIS,
-        TimeUnit.MILLISECONDS);
-  }
-
-  /** Replaces System.out, System.err (and System.in, by an empty stream); returns the router. */
-  static OutputRouter install() {
-    OutputRouter router = new OutputRouter(System.err);
-    System.setOut(new PrintStream(router.new Routed(CellOutput.Stream.OUT), false, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(router.new Routed(CellOutput.Stream.ERR), false, StandardCharsets.UTF_8));
-    System.setIn(InputStream.nullInputStream());
-    Runtime.getRuntime().addShutdownHook(new Thread(router::exiting, "lif-output-exit"));
-    return router;
-  }
-
-  /** The kernel's log: Jupyter's console, not the notebook. */
-  PrintStream log() {
-    return log;
-  }
-
-  void opened(CellOutput out) {
-    open.add(out);
-  }
-
-  void closed(CellOutput out) {
-    open.remove(out);
-  }
-
-  /** The JVM is ending while a cell runs (it called System.exit): its output, then a last line, go out. */
-  private void exiting() {
-    if (open.isEmpty()) {
-      return;
-    }
-    byte[] notice = ("\n[System.exit was called: the kernel stops here and Jupyter starts a new one;"
-        + " variables and imports of this session are gone]\n").getBytes(StandardCharsets.UTF_8);
-    for (CellOutput out : open) {
-      out.write(CellOutput.Stream.ERR, notice, 0, notice.length);
-    }
-    flushAll();
-    try {
-      Thread.sleep(200); // lets the messaging thread send them before the JVM halts
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void flushAll() {
-    for (CellOutput out : open) {
-      try {
-        out.flush();
-      } catch (RuntimeException e) {
-        log.println("lif-kernel: sending output failed: " + e);
-      }
-    }
-  }
-
-  /** Routes the bytes of one stream by the writing thread. */
-  private final class Routed extends OutputStream {
-    private final CellOutput.Stream stream;
-
-    Routed(CellOutput.Stream stream) {
-      this.stream = stream;
+    private OutputRouter(PrintStream log) {
+        this.log = log;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lif-output-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(
+                this::flushAll, CellOutput.FLUSH_MILLIS, CellOutput.FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
+    /** Replaces System.out, System.err (and System.in, by an empty stream); returns the router. */
+    static OutputRouter install() {
+        OutputRouter router = new OutputRouter(System.err);
+        System.setOut(new PrintStream(router.new Routed(CellOutput.Stream.OUT), false, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(router.new Routed(CellOutput.Stream.ERR), false, StandardCharsets.UTF_8));
+        System.setIn(InputStream.nullInputStream());
+        Runtime.getRuntime().addShutdownHook(new Thread(router::exiting, "lif-output-exit"));
+        return router;
     }
 
-    @Override
-    public void write(byte[] b, int off, int len) {
-      CellOutput out = CellThreads.outputOf(Thread.currentThread());
-      if (out == null || !out.write(stream, b, off, len)) {
-        log.write(b, off, len);
-      }
+    /** The kernel's log: Jupyter's console, not the notebook. */
+    PrintStream log() {
+        return log;
     }
 
-    /** A cell's text is sent in batches (JShell flushes after every statement); the log at once. */
-    @Override
-    public void flush() {
-      if (CellThreads.outputOf(Thread.currentThread()) == null) {
-        log.flush();
-      }
+    void opened(CellOutput out) {
+        open.add(out);
     }
-  }
+
+    void closed(CellOutput out) {
+        open.remove(out);
+    }
+
+    /** The JVM is ending while a cell runs (it called System.exit): its output, then a last line, go out. */
+    private void exiting() {
+        if (open.isEmpty()) {
+            return;
+        }
+        byte[] notice = ("\n[System.exit was called: the kernel stops here and Jupyter starts a new one;"
+                        + " variables and imports of this session are gone]\n")
+                .getBytes(StandardCharsets.UTF_8);
+        for (CellOutput out : open) {
+            out.write(CellOutput.Stream.ERR, notice, 0, notice.length);
+        }
+        flushAll();
+        try {
+            Thread.sleep(200); // lets the messaging thread send them before the JVM halts
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void flushAll() {
+        for (CellOutput out : open) {
+            try {
+                out.flush();
+            } catch (RuntimeException e) {
+                log.println("lif-kernel: sending output failed: " + e);
+            }
+        }
+    }
+
+    /** Routes the bytes of one stream by the writing thread. */
+    private final class Routed extends OutputStream {
+        private final CellOutput.Stream stream;
+
+        Routed(CellOutput.Stream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            CellOutput out = CellThreads.outputOf(Thread.currentThread());
+            if (out == null || !out.write(stream, b, off, len)) {
+                log.write(b, off, len);
+            }
+        }
+
+        /** A cell's text is sent in batches (JShell flushes after every statement); the log at once. */
+        @Override
+        public void flush() {
+            if (CellThreads.outputOf(Thread.currentThread()) == null) {
+                log.flush();
+            }
+        }
+    }
 }

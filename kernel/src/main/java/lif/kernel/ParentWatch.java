@@ -9,37 +9,39 @@ import java.util.Optional;
  */
 final class ParentWatch {
 
-  static final long PERIOD_MILLIS = 1000;
+    static final long PERIOD_MILLIS = 1000;
 
-  private ParentWatch() {}
+    private ParentWatch() {}
 
-  static void start(String jpyParentPid, Runnable onOrphaned) {
-    Optional<ProcessHandle> parent = Optional.empty();
-    if (jpyParentPid != null && !jpyParentPid.isBlank()) {
-      try {
-        parent = ProcessHandle.of(Long.parseLong(jpyParentPid.trim()));
-      } catch (NumberFormatException e) {
-        parent = Optional.empty();
-      }
-    }
-    if (parent.isEmpty()) {
-      parent = ProcessHandle.current().parent();
-    }
-    if (parent.isEmpty() || parent.get().pid() <= 1) {
-      return; // started by init or an unknown parent: nothing to watch
-    }
-    ProcessHandle p = parent.get();
-    Thread t = new Thread(() -> {
-      while (p.isAlive()) {
-        try {
-          Thread.sleep(PERIOD_MILLIS);
-        } catch (InterruptedException e) {
-          return;
+    static void start(String jpyParentPid, Runnable onOrphaned) {
+        Optional<ProcessHandle> parent = Optional.empty();
+        if (jpyParentPid != null && !jpyParentPid.isBlank()) {
+            try {
+                parent = ProcessHandle.of(Long.parseLong(jpyParentPid.trim()));
+            } catch (NumberFormatException e) {
+                parent = Optional.empty();
+            }
         }
-      }
-      onOrphaned.run();
-    }, "lif-parent-watch");
-    t.setDaemon(true);
-    t.start();
-  }
+        if (parent.isEmpty()) {
+            parent = ProcessHandle.current().parent();
+        }
+        if (parent.isEmpty() || parent.get().pid() <= 1) {
+            return; // started by init or an unknown parent: nothing to watch
+        }
+        ProcessHandle p = parent.get();
+        Thread t = new Thread(
+                () -> {
+                    while (p.isAlive()) {
+                        try {
+                            Thread.sleep(PERIOD_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    onOrphaned.run();
+                },
+                "lif-parent-watch");
+        t.setDaemon(true);
+        t.start();
+    }
 }

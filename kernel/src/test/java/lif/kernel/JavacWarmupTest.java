@@ -19,99 +19,101 @@ import org.junit.jupiter.api.Test;
 
 class JavacWarmupTest {
 
-  /** The library and its dependencies, as the kernel's LIF_KERNEL_CLASSPATH would list them. */
-  static List<String> libraryClasspath() {
-    List<String> cp = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
-    cp.removeIf(e -> e.contains("junit") || e.contains("opentest4j") || e.contains("apiguardian"));
-    return cp;
-  }
+    /** The library and its dependencies, as the kernel's LIF_KERNEL_CLASSPATH would list them. */
+    static List<String> libraryClasspath() {
+        List<String> cp = new ArrayList<>(
+                Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+        cp.removeIf(e -> e.contains("junit") || e.contains("opentest4j") || e.contains("apiguardian"));
+        return cp;
+    }
 
-  static String initScript() throws Exception {
-    return Files.readString(Path.of("init.jsh"), StandardCharsets.UTF_8);
-  }
+    static String initScript() throws Exception {
+        return Files.readString(Path.of("init.jsh"), StandardCharsets.UTF_8);
+    }
 
-  @Test
-  void everyWarmupCellCompilesAndRunsInTheKernelsSetupAndPrintsNothing() throws Exception {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    List<String> problems = new ArrayList<>();
-    int snippets = 0;
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try (JShell shell = JavacWarmup.newShell()) {
-      libraryClasspath().forEach(shell::addToClasspath);
-      problems.addAll(JavacWarmup.evalCell(shell, initScript()));
-      List<String> cells = JavacWarmup.cells();
-      assertTrue(cells.size() >= 4, "warm-up cells: " + cells.size());
-      for (int round = 0; round < 2; round++) { // the second round re-declares everything, as re-runs do
-        for (String cell : cells) {
-          problems.addAll(JavacWarmup.evalCell(shell, cell));
+    @Test
+    void everyWarmupCellCompilesAndRunsInTheKernelsSetupAndPrintsNothing() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<String> problems = new ArrayList<>();
+        int snippets = 0;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try (JShell shell = JavacWarmup.newShell()) {
+            libraryClasspath().forEach(shell::addToClasspath);
+            problems.addAll(JavacWarmup.evalCell(shell, initScript()));
+            List<String> cells = JavacWarmup.cells();
+            assertTrue(cells.size() >= 4, "warm-up cells: " + cells.size());
+            for (int round = 0; round < 2; round++) { // the second round re-declares everything, as re-runs do
+                for (String cell : cells) {
+                    problems.addAll(JavacWarmup.evalCell(shell, cell));
+                }
+            }
+            snippets = (int) shell.snippets().count();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
         }
-      }
-      snippets = (int) shell.snippets().count();
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
+        assertEquals(List.of(), problems);
+        assertTrue(snippets > 60, "snippets evaluated: " + snippets);
+        assertEquals("", printed.toString(StandardCharsets.UTF_8), "nothing on System.out or System.err");
+        assertTrue(Thread.getDefaultUncaughtExceptionHandler() == handler, "the JVM-wide handler is untouched");
     }
-    assertEquals(List.of(), problems);
-    assertTrue(snippets > 60, "snippets evaluated: " + snippets);
-    assertEquals("", printed.toString(StandardCharsets.UTF_8), "nothing on System.out or System.err");
-    assertTrue(Thread.getDefaultUncaughtExceptionHandler() == handler, "the JVM-wide handler is untouched");
-  }
 
-  @Test
-  void evalCellReportsWhatWentWrong() {
-    try (JShell shell = JavacWarmup.newShell()) {
-      List<String> p = JavacWarmup.evalCell(shell, "int a = 1;\nint b = a / 0;\nundefinedName + 1;\n");
-      assertEquals(2, p.size(), p.toString());
-      assertTrue(p.get(0).startsWith("threw"), p.get(0));
-      assertTrue(p.get(1).startsWith("rejected"), p.get(1));
+    @Test
+    void evalCellReportsWhatWentWrong() {
+        try (JShell shell = JavacWarmup.newShell()) {
+            List<String> p = JavacWarmup.evalCell(shell, "int a = 1;\nint b = a / 0;\nundefinedName + 1;\n");
+            assertEquals(2, p.size(), p.toString());
+            assertTrue(p.get(0).startsWith("threw"), p.get(0));
+            assertTrue(p.get(1).startsWith("rejected"), p.get(1));
+        }
     }
-  }
 
-  @Test
-  void runsInTheBackgroundWithinItsBudgetAndCanBeTurnedOff() throws Exception {
-    JavacWarmup w = JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "60"),
-        libraryClasspath(), Files.readString(Path.of("init.jsh")));
-    Thread t = w.start();
-    assertTrue(t.isDaemon());
-    t.join(120_000);
-    assertNull(w.failure());
-    assertEquals(JavacWarmup.MAX_ROUNDS, w.roundsDone(), "all rounds within 60 s");
+    @Test
+    void runsInTheBackgroundWithinItsBudgetAndCanBeTurnedOff() throws Exception {
+        JavacWarmup w = JavacWarmup.fromEnvironment(
+                Map.of(JavacWarmup.SECONDS_VARIABLE, "60"), libraryClasspath(), Files.readString(Path.of("init.jsh")));
+        Thread t = w.start();
+        assertTrue(t.isDaemon());
+        t.join(120_000);
+        assertNull(w.failure());
+        assertEquals(JavacWarmup.MAX_ROUNDS, w.roundsDone(), "all rounds within 60 s");
 
-    JavacWarmup brief = JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0.001"), List.of(), "");
-    Thread b = brief.start();
-    b.join(60_000);
-    assertTrue(brief.roundsDone() < JavacWarmup.MAX_ROUNDS, "stops at its deadline");
+        JavacWarmup brief = JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0.001"), List.of(), "");
+        Thread b = brief.start();
+        b.join(60_000);
+        assertTrue(brief.roundsDone() < JavacWarmup.MAX_ROUNDS, "stops at its deadline");
 
-    assertNull(JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0"), List.of(), "").start());
-  }
+        assertNull(JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0"), List.of(), "")
+                .start());
+    }
 
-  @Test
-  void waitsWhileAnythingElseRuns() throws Exception {
-    long busyUntil = System.nanoTime() + 2_000_000_000L;
-    Thread busy = new Thread(() -> {
-      double x = 0;
-      while (System.nanoTime() < busyUntil) {
-        x += Math.sqrt(x + 1); // a cell computing
-      }
-      if (x < 0) {
-        throw new AssertionError();
-      }
-    });
-    busy.start();
-    Thread.sleep(100);
-    JavacWarmup w = JavacWarmup.fromEnvironment(Map.of(), libraryClasspath(),
-        Files.readString(Path.of("init.jsh")));
-    Thread t = w.start();
-    Thread.sleep(1_500);
-    assertEquals(0, w.snippetsDone(), "no snippet while another thread computes");
-    busy.join();
-    t.join(120_000);
-    assertNull(w.failure());
-    assertEquals(JavacWarmup.MAX_ROUNDS, w.roundsDone());
-    assertTrue(w.snippetsDone() > 8 * 25, "snippets: " + w.snippetsDone());
-  }
+    @Test
+    void waitsWhileAnythingElseRuns() throws Exception {
+        long busyUntil = System.nanoTime() + 2_000_000_000L;
+        Thread busy = new Thread(() -> {
+            double x = 0;
+            while (System.nanoTime() < busyUntil) {
+                x += Math.sqrt(x + 1); // a cell computing
+            }
+            if (x < 0) {
+                throw new AssertionError();
+            }
+        });
+        busy.start();
+        Thread.sleep(100);
+        JavacWarmup w =
+                JavacWarmup.fromEnvironment(Map.of(), libraryClasspath(), Files.readString(Path.of("init.jsh")));
+        Thread t = w.start();
+        Thread.sleep(1_500);
+        assertEquals(0, w.snippetsDone(), "no snippet while another thread computes");
+        busy.join();
+        t.join(120_000);
+        assertNull(w.failure());
+        assertEquals(JavacWarmup.MAX_ROUNDS, w.roundsDone());
+        assertTrue(w.snippetsDone() > 8 * 25, "snippets: " + w.snippetsDone());
+    }
 }

@@ -21,10 +21,12 @@ public final class Autocovariance {
      * (measured 4x).
      */
     private final double[][] m;
+
     private final double[] dOld;
     private static final int BLOCK = 8;
     /** Neurons added but not yet folded into mean and m (at most BLOCK - 1 between calls). */
     private final double[][] pending;
+
     private int pendingCount;
     private long count;
 
@@ -55,8 +57,8 @@ public final class Autocovariance {
      */
     public void add(double[] values, int offset) {
         if (values == null || offset < 0 || offset > values.length - steps) {
-            throw new IllegalArgumentException("values must hold " + steps + " steps from offset " + offset
-                    + ", got " + (values == null ? "null" : values.length + " values"));
+            throw new IllegalArgumentException("values must hold " + steps + " steps from offset " + offset + ", got "
+                    + (values == null ? "null" : values.length + " values"));
         }
         System.arraycopy(values, offset, pending[pendingCount], 0, steps);
         if (++pendingCount == BLOCK) {
@@ -101,7 +103,8 @@ public final class Autocovariance {
             final double[] row = m[t];
             for (int s = t; s < steps; s++) {
                 row[s] += ((a0 * e0[s] + a1 * e1[s]) + (a2 * e2[s] + a3 * e3[s]))
-                        + ((a4 * e4[s] + a5 * e5[s]) + (a6 * e6[s] + a7 * e7[s])) + dw * delta[s];
+                        + ((a4 * e4[s] + a5 * e5[s]) + (a6 * e6[s] + a7 * e7[s]))
+                        + dw * delta[s];
             }
         }
         for (int k = 0; k < steps; k++) {
@@ -113,8 +116,8 @@ public final class Autocovariance {
     /** Adds the other accumulator's neurons to this one; the other is unchanged. */
     public void merge(Autocovariance other) {
         if (other == null || other.steps != steps) {
-            throw new IllegalArgumentException("other must have " + steps + " steps, got "
-                    + (other == null ? "null" : other.steps));
+            throw new IllegalArgumentException(
+                    "other must have " + steps + " steps, got " + (other == null ? "null" : other.steps));
         }
         flush();
         other.flush();
@@ -243,7 +246,8 @@ public final class Autocovariance {
     /** N - 1 or N after folding the pending neurons in; IllegalStateException when there are too few. */
     private double divisor(Variance kind) {
         if (kind == null) {
-            throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
+            throw new IllegalArgumentException(
+                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
         }
         flush();
         try {
@@ -255,7 +259,8 @@ public final class Autocovariance {
 
     private void checkIndex(String name, int k) {
         if (k < 0 || k >= steps) {
-            throw new IllegalArgumentException(name + " must be a time step index in [0, " + (steps - 1) + "], got " + k);
+            throw new IllegalArgumentException(
+                    name + " must be a time step index in [0, " + (steps - 1) + "], got " + k);
         }
     }
 }

@@ -13,8 +13,8 @@ public record EnsembleStats(double[] t, double[] mean, double[] variance, double
             throw new IllegalArgumentException("t, mean, variance and std must be arrays, got a null");
         }
         if (mean.length != t.length || variance.length != t.length || std.length != t.length) {
-            throw new IllegalArgumentException("t, mean, variance and std must have the same length, got "
-                    + t.length + ", " + mean.length + ", " + variance.length + ", " + std.length);
+            throw new IllegalArgumentException("t, mean, variance and std must have the same length, got " + t.length
+                    + ", " + mean.length + ", " + variance.length + ", " + std.length);
         }
     }
 

@@ -10,8 +10,7 @@ package lif.stats;
  */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** Mean of each column (time step) over the rows (neurons): {@code np.mean(v, axis=0)}. */
     public static double[] mean(double[][] v) {
@@ -72,7 +71,8 @@ public final class Stats {
 
     private static int ddof(Variance kind) {
         if (kind == null) {
-            throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
+            throw new IllegalArgumentException(
+                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
         }
         return kind.ddof();
     }
@@ -90,8 +90,8 @@ public final class Stats {
     public static EnsembleStats of(double[] t, double[][] v, int ddof) {
         int steps = checkMatrix(v);
         if (t == null || t.length != steps) {
-            throw new IllegalArgumentException("t must have one time per column (" + steps + "), got "
-                    + (t == null ? "null" : t.length));
+            throw new IllegalArgumentException(
+                    "t must have one time per column (" + steps + "), got " + (t == null ? "null" : t.length));
         }
         double[] var = variance(v, ddof);
         double[] std = new double[steps];
@@ -104,8 +104,8 @@ public final class Stats {
     /** Mean of values in index order, {@code sum / n} as Python's {@code sum(list) / n}. */
     public static double mean(double[] values) {
         if (values == null || values.length == 0) {
-            throw new IllegalArgumentException("values must hold at least one value, got "
-                    + (values == null ? "null" : "[]"));
+            throw new IllegalArgumentException(
+                    "values must hold at least one value, got " + (values == null ? "null" : "[]"));
         }
         double s = 0;
         for (double x : values) {
@@ -185,15 +185,16 @@ public final class Stats {
 
     static void checkDdof(int ddof, long n) {
         if (ddof < 0 || ddof >= n) {
-            throw new IllegalArgumentException("ddof must be >= 0 and < N (the number of neurons, " + n
-                    + "), got ddof=" + ddof + (ddof == 1 ? ": the sample (N-1) statistics need at least 2 neurons" : ""));
+            throw new IllegalArgumentException("ddof must be >= 0 and < N (the number of neurons, " + n + "), got ddof="
+                    + ddof + (ddof == 1 ? ": the sample (N-1) statistics need at least 2 neurons" : ""));
         }
     }
 
     /** Checks v is a non-empty rectangular matrix; returns its column count. */
     static int checkMatrix(double[][] v) {
         if (v == null || v.length == 0) {
-            throw new IllegalArgumentException("v must hold at least one row (neuron), got " + (v == null ? "null" : "0 rows"));
+            throw new IllegalArgumentException(
+                    "v must hold at least one row (neuron), got " + (v == null ? "null" : "0 rows"));
         }
         if (v[0] == null) {
             throw new IllegalArgumentException("v[0] is null");
@@ -204,8 +205,8 @@ public final class Stats {
         }
         for (int n = 1; n < v.length; n++) {
             if (v[n] == null || v[n].length != t) {
-                throw new IllegalArgumentException("every row of v must have " + t + " columns like v[0], but v["
-                        + n + "] has " + (v[n] == null ? "null" : v[n].length));
+                throw new IllegalArgumentException("every row of v must have " + t + " columns like v[0], but v[" + n
+                        + "] has " + (v[n] == null ? "null" : v[n].length));
             }
         }
         return t;
@@ -213,7 +214,8 @@ public final class Stats {
 
     private static void checkIndex(String name, int k, int steps) {
         if (k < 0 || k >= steps) {
-            throw new IllegalArgumentException(name + " must be a time step index in [0, " + (steps - 1) + "], got " + k);
+            throw new IllegalArgumentException(
+                    name + " must be a time step index in [0, " + (steps - 1) + "], got " + k);
         }
     }
 }

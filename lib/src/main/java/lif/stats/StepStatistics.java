@@ -59,8 +59,8 @@ public final class StepStatistics {
     /** Adds the other accumulator's samples to this one (Chan et al.); the other is unchanged. */
     public void merge(StepStatistics other) {
         if (other == null || other.mean.length != mean.length) {
-            throw new IllegalArgumentException("other must have " + mean.length + " steps, got "
-                    + (other == null ? "null" : other.mean.length));
+            throw new IllegalArgumentException(
+                    "other must have " + mean.length + " steps, got " + (other == null ? "null" : other.mean.length));
         }
         if (other.count == 0) {
             return;
@@ -115,7 +115,8 @@ public final class StepStatistics {
     /** Mean, variance and std with the step times t (seconds). */
     public EnsembleStats result(double[] t, Variance kind) {
         if (t == null || t.length != mean.length) {
-            throw new IllegalArgumentException("t must have " + mean.length + " times, got " + (t == null ? "null" : t.length));
+            throw new IllegalArgumentException(
+                    "t must have " + mean.length + " times, got " + (t == null ? "null" : t.length));
         }
         double[] var = variance(kind);
         double[] std = new double[var.length];
@@ -127,7 +128,8 @@ public final class StepStatistics {
 
     private double divisor(Variance kind) {
         if (kind == null) {
-            throw new IllegalArgumentException("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
+            throw new IllegalArgumentException(
+                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
         }
         checkCount();
         try {

@@ -29,9 +29,10 @@ public enum Variance {
      */
     public double divisor(long n) {
         if (n <= ddof) {
-            throw new IllegalArgumentException(this == SAMPLE
-                    ? "the SAMPLE variance (N-1) needs at least 2 neurons, got N=" + n
-                    : "the POPULATION variance (N) needs at least 1 neuron, got N=" + n);
+            throw new IllegalArgumentException(
+                    this == SAMPLE
+                            ? "the SAMPLE variance (N-1) needs at least 2 neurons, got N=" + n
+                            : "the POPULATION variance (N) needs at least 1 neuron, got N=" + n);
         }
         return n - ddof;
     }
@@ -44,6 +45,7 @@ public enum Variance {
         if (ddof == 0) {
             return POPULATION;
         }
-        throw new IllegalArgumentException("ddof must be 0 (POPULATION, divide by N) or 1 (SAMPLE, divide by N-1), got " + ddof);
+        throw new IllegalArgumentException(
+                "ddof must be 0 (POPULATION, divide by N) or 1 (SAMPLE, divide by N-1), got " + ddof);
     }
 }

@@ -5,7 +5,8 @@
 // (lif.plot.PlotlyHtml), which uses this load when it has started. JupyterLab and Notebook 7 ignore kernel.js.
 define(function () {
   "use strict";
-  var CDN = "https://cdn.jsdelivr.net/npm/plotly.js-cartesian-dist-min@2.35.3/plotly-cartesian.min";
+  // the same address as lif.plot.PlotlyHtml.CDN; Maven fills in the pinned package and version
+  var CDN = "https://cdn.jsdelivr.net/npm/${plotly.package}@${plotly.version}/${plotly.module}";
   return {
     onload: function () {
       var req = window.requirejs;

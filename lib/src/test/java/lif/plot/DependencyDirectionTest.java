@@ -19,62 +19,71 @@ import org.junit.jupiter.api.Test;
 /** The classes of lif.plot use each other one way: no class reaches itself through the others. */
 class DependencyDirectionTest {
 
-  static final List<Class<?>> CLASSES = List.of(Plots.class, PlotBuilder.class, Style.class, PlotlyFigure.class,
-      PlotlyObject.class, PlotlyJson.class, PlotlyHtml.class, PlotlyJs.class, FigureBundle.class,
-      TablesawFigures.class, TablesawJs.class);
+    static final List<Class<?>> CLASSES = List.of(
+            Plots.class,
+            PlotBuilder.class,
+            Style.class,
+            PlotlyFigure.class,
+            PlotlyObject.class,
+            PlotlyJson.class,
+            PlotlyHtml.class,
+            PlotlyJs.class,
+            FigureBundle.class,
+            TablesawFigures.class,
+            TablesawJs.class);
 
-  private static final Pattern REFERENCE = Pattern.compile("lif/plot/([A-Za-z]+)(?![A-Za-z])");
+    private static final Pattern REFERENCE = Pattern.compile("lif/plot/([A-Za-z]+)(?![A-Za-z])");
 
-  /** The lif.plot classes {@code c} (and its nested classes) names in its class file. */
-  static Set<String> uses(Class<?> c) throws IOException {
-    Set<String> out = new TreeSet<>();
-    List<String> files = new ArrayList<>(List.of(c.getSimpleName()));
-    for (Class<?> nested : c.getDeclaredClasses()) {
-      files.add(c.getSimpleName() + "$" + nested.getSimpleName());
-    }
-    for (String file : files) {
-      try (InputStream in = c.getResourceAsStream(file + ".class")) {
-        Matcher m = REFERENCE.matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
-        while (m.find()) {
-          if (!m.group(1).equals(c.getSimpleName())) {
-            out.add(m.group(1));
-          }
+    /** The lif.plot classes {@code c} (and its nested classes) names in its class file. */
+    static Set<String> uses(Class<?> c) throws IOException {
+        Set<String> out = new TreeSet<>();
+        List<String> files = new ArrayList<>(List.of(c.getSimpleName()));
+        for (Class<?> nested : c.getDeclaredClasses()) {
+            files.add(c.getSimpleName() + "$" + nested.getSimpleName());
         }
-      }
-    }
-    return out;
-  }
-
-  @Test
-  void noCycles() throws IOException {
-    Map<String, Set<String>> graph = new LinkedHashMap<>();
-    for (Class<?> c : CLASSES) {
-      graph.put(c.getSimpleName(), uses(c));
-    }
-    assertEquals(Set.of(), graph.get("PlotlyObject"), "the model's values use nothing");
-    assertEquals(Set.of("PlotlyObject"), graph.get("PlotlyFigure"));
-    assertTrue(graph.get("Plots").contains("PlotBuilder"));
-    for (String start : graph.keySet()) {
-      List<String> path = cycleFrom(start, start, graph, new ArrayList<>());
-      assertTrue(path == null, "a cycle: " + path + " (uses: " + graph + ")");
-    }
-  }
-
-  private static List<String> cycleFrom(String start, String at, Map<String, Set<String>> graph, List<String> path) {
-    path.add(at);
-    for (String next : graph.getOrDefault(at, Set.of())) {
-      if (next.equals(start)) {
-        path.add(next);
-        return path;
-      }
-      if (!path.contains(next)) {
-        List<String> found = cycleFrom(start, next, graph, path);
-        if (found != null) {
-          return found;
+        for (String file : files) {
+            try (InputStream in = c.getResourceAsStream(file + ".class")) {
+                Matcher m = REFERENCE.matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+                while (m.find()) {
+                    if (!m.group(1).equals(c.getSimpleName())) {
+                        out.add(m.group(1));
+                    }
+                }
+            }
         }
-      }
+        return out;
     }
-    path.remove(path.size() - 1);
-    return null;
-  }
+
+    @Test
+    void noCycles() throws IOException {
+        Map<String, Set<String>> graph = new LinkedHashMap<>();
+        for (Class<?> c : CLASSES) {
+            graph.put(c.getSimpleName(), uses(c));
+        }
+        assertEquals(Set.of(), graph.get("PlotlyObject"), "the model's values use nothing");
+        assertEquals(Set.of("PlotlyObject"), graph.get("PlotlyFigure"));
+        assertTrue(graph.get("Plots").contains("PlotBuilder"));
+        for (String start : graph.keySet()) {
+            List<String> path = cycleFrom(start, start, graph, new ArrayList<>());
+            assertTrue(path == null, "a cycle: " + path + " (uses: " + graph + ")");
+        }
+    }
+
+    private static List<String> cycleFrom(String start, String at, Map<String, Set<String>> graph, List<String> path) {
+        path.add(at);
+        for (String next : graph.getOrDefault(at, Set.of())) {
+            if (next.equals(start)) {
+                path.add(next);
+                return path;
+            }
+            if (!path.contains(next)) {
+                List<String> found = cycleFrom(start, next, graph, path);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        return null;
+    }
 }

@@ -16,55 +16,73 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenJsonTest {
 
-  static List<Object> figures() {
-    double[] t = {0, 0.001, 0.002, 0.003};
-    double[] v = {-0.065, -0.0649, Double.NaN, 1e-13};
-    double[][] vN = {{1, 2, 3, 4}, {0.5, 0.25, 0.125, 0.1}};
-    double[] mean = {0.75, 1.125, 1.5625, 2.05};
-    double[] std = {0.1, 0.2, 0.3, 0.4};
-    return List.of(
-        Plots.membranePotential("V<sub>m</sub> & \"q\" it's", t, v),
-        Plots.current(t, v, t, mean),
-        Plots.realizations(t, vN, mean, std),
-        Plots.realizationLines(t, vN, mean, std),
-        Plots.figure().xTitle("dt").yTitle("err").xLog().yLog().add(t, mean, Style.line().color("#d62728").label("x"))
-            .size(500, 300).build(),
-        Plots.heatmap("C(t, s)", new double[] {1, 2}, new double[] {3, 4, 5},
-            new double[][] {{1, 2}, {3, 4}, {5, 6.5}}, "t (s)", "s (s)"),
-        Plots.slider("I (pA)", new double[] {100, 250.5},
-            pA -> Plots.membranePotentialLine("I = " + pA, t, new double[] {pA, 2, 3, 4})));
-  }
+    static List<Object> figures() {
+        double[] t = {0, 0.001, 0.002, 0.003};
+        double[] v = {-0.065, -0.0649, Double.NaN, 1e-13};
+        double[][] vN = {{1, 2, 3, 4}, {0.5, 0.25, 0.125, 0.1}};
+        double[] mean = {0.75, 1.125, 1.5625, 2.05};
+        double[] std = {0.1, 0.2, 0.3, 0.4};
+        return List.of(
+                Plots.membranePotential("V<sub>m</sub> & \"q\" it's", t, v),
+                Plots.current(t, v, t, mean),
+                Plots.realizations(t, vN, mean, std),
+                Plots.realizationLines(t, vN, mean, std),
+                Plots.figure()
+                        .xTitle("dt")
+                        .yTitle("err")
+                        .xLog()
+                        .yLog()
+                        .add(t, mean, Style.line().color("#d62728").label("x"))
+                        .size(500, 300)
+                        .build(),
+                Plots.heatmap(
+                        "C(t, s)",
+                        new double[] {1, 2},
+                        new double[] {3, 4, 5},
+                        new double[][] {{1, 2}, {3, 4}, {5, 6.5}},
+                        "t (s)",
+                        "s (s)"),
+                Plots.slider(
+                        "I (pA)",
+                        new double[] {100, 250.5},
+                        pA -> Plots.membranePotentialLine("I = " + pA, t, new double[] {pA, 2, 3, 4})));
+    }
 
-  @Test
-  void sameBytesAsTheGoldenFileAndOnEveryRun() throws IOException {
-    String golden;
-    try (InputStream in = GoldenJsonTest.class.getResourceAsStream("golden-figures.jsonl")) {
-      golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    @Test
+    void sameBytesAsTheGoldenFileAndOnEveryRun() throws IOException {
+        String golden;
+        try (InputStream in = GoldenJsonTest.class.getResourceAsStream("golden-figures.jsonl")) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String[] lines = golden.split("\n");
+        List<Object> figures = figures();
+        assertEquals(lines.length, figures.size());
+        List<Object> again = figures();
+        for (int k = 0; k < lines.length; k++) {
+            assertEquals(lines[k], PlotlyJson.write((PlotlyFigure) figures.get(k)), "figure " + k);
+            assertEquals(lines[k], PlotlyJson.write((PlotlyFigure) again.get(k)), "figure " + k + ", built again");
+            assertEquals(
+                    FigureBundle.of(figures.get(k)).json(),
+                    FigureBundle.of(again.get(k)).json(),
+                    "bundle " + k);
+            assertEquals(
+                    FigureBundle.of(figures.get(k)).html().replaceAll("lif-plot-[0-9a-f-]+", "ID"),
+                    FigureBundle.of(again.get(k)).html().replaceAll("lif-plot-[0-9a-f-]+", "ID"),
+                    "html " + k);
+        }
     }
-    String[] lines = golden.split("\n");
-    List<Object> figures = figures();
-    assertEquals(lines.length, figures.size());
-    List<Object> again = figures();
-    for (int k = 0; k < lines.length; k++) {
-      assertEquals(lines[k], PlotlyJson.write((PlotlyFigure) figures.get(k)), "figure " + k);
-      assertEquals(lines[k], PlotlyJson.write((PlotlyFigure) again.get(k)), "figure " + k + ", built again");
-      assertEquals(FigureBundle.of(figures.get(k)).json(), FigureBundle.of(again.get(k)).json(), "bundle " + k);
-      assertEquals(FigureBundle.of(figures.get(k)).html().replaceAll("lif-plot-[0-9a-f-]+", "ID"),
-          FigureBundle.of(again.get(k)).html().replaceAll("lif-plot-[0-9a-f-]+", "ID"), "html " + k);
-    }
-  }
 
-  @Test
-  void kernelValuesWriteToTheSameBytes() {
-    // what a kernel's JSON writer gets: Jackson (as Gson) prints doubles with Double.toString
-    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    for (Object f : figures()) {
-      FigureBundle b = FigureBundle.of(f);
-      try {
-        assertEquals(b.json(), mapper.writeValueAsString(b.plotlyJson()));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new AssertionError(e);
-      }
+    @Test
+    void kernelValuesWriteToTheSameBytes() {
+        // what a kernel's JSON writer gets: Jackson (as Gson) prints doubles with Double.toString
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Object f : figures()) {
+            FigureBundle b = FigureBundle.of(f);
+            try {
+                assertEquals(b.json(), mapper.writeValueAsString(b.plotlyJson()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
-  }
 }

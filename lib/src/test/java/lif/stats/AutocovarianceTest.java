@@ -94,6 +94,7 @@ class AutocovarianceTest {
         }
         double[][] expected = Stats.autocovariance(vn);
         int last = P.steps() - 1;
-        assertEquals(expected[last][last - 5], acc.covariance(last, last - 5, Variance.SAMPLE), 1e-6 * expected[last][last]);
+        assertEquals(
+                expected[last][last - 5], acc.covariance(last, last - 5, Variance.SAMPLE), 1e-6 * expected[last][last]);
     }
 }

@@ -1,17 +1,16 @@
 package lif.stats;
 
+import static lif.Reference.assertRelative;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import lif.NumpyRandom;
+import lif.Reference;
 import org.apache.commons.math3.stat.correlation.Covariance;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.junit.jupiter.api.Test;
-
-import lif.NumpyRandom;
-import lif.Reference;
-
-import static lif.Reference.assertRelative;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class StatsTest {
 
@@ -100,7 +99,8 @@ class StatsTest {
 
     @Test
     void bandsAroundTheMean() {
-        EnsembleStats s = new EnsembleStats(new double[] {0, 1}, new double[] {1, 2}, new double[] {0.25, 1}, new double[] {0.5, 1}, 3, 1);
+        EnsembleStats s = new EnsembleStats(
+                new double[] {0, 1}, new double[] {1, 2}, new double[] {0.25, 1}, new double[] {0.5, 1}, 3, 1);
         assertEquals(1.5, s.meanPlusStd()[0]);
         assertEquals(1.0, s.meanMinusStd()[1]);
     }
@@ -109,12 +109,16 @@ class StatsTest {
     void validationMessages() {
         double[][] v = {{1, 2}, {3, 4}};
         assertMessage("ddof must be >= 0 and < N (the number of neurons, 2), got ddof=2", () -> Stats.variance(v, 2));
-        assertMessage("ddof must be >= 0 and < N (the number of neurons, 1), got ddof=1: the sample (N-1) statistics need"
-                + " at least 2 neurons", () -> Stats.autocovariance(new double[][] {{1, 2}}));
+        assertMessage(
+                "ddof must be >= 0 and < N (the number of neurons, 1), got ddof=1: the sample (N-1) statistics need"
+                        + " at least 2 neurons",
+                () -> Stats.autocovariance(new double[][] {{1, 2}}));
         assertMessage("v must hold at least one row (neuron), got null", () -> Stats.mean((double[][]) null));
         assertMessage("v must hold at least one row (neuron), got 0 rows", () -> Stats.mean(new double[0][0]));
         assertMessage("v must hold at least one column (time step), got 0", () -> Stats.mean(new double[][] {{}}));
-        assertMessage("every row of v must have 2 columns like v[0], but v[1] has 3", () -> Stats.mean(new double[][] {{1, 2}, {1, 2, 3}}));
+        assertMessage(
+                "every row of v must have 2 columns like v[0], but v[1] has 3",
+                () -> Stats.mean(new double[][] {{1, 2}, {1, 2, 3}}));
         assertMessage("v[0] is null", () -> Stats.mean(new double[][] {null}));
         assertMessage("t must be a time step index in [0, 1], got 2", () -> Stats.autocovariance(v, 2, 0));
         assertMessage("s must be a time step index in [0, 1], got -1", () -> Stats.autocovariance(v, 0, -1));
@@ -124,22 +128,32 @@ class StatsTest {
         assertMessage("trajectory must have 2 steps, got 3", () -> new StepStatistics(2).add(new double[3]));
         assertMessage("other must have 2 steps, got 3", () -> new StepStatistics(2).merge(new StepStatistics(3)));
         assertMessage("count must be >= 0, got -1", () -> new StepStatistics(-1, new double[1], new double[1]));
-        assertMessage("mean and m2 must be non-empty arrays of the same length", () -> new StepStatistics(1, new double[1], new double[2]));
-        assertMessage("t, mean, variance and std must have the same length, got 1, 2, 1, 1",
+        assertMessage(
+                "mean and m2 must be non-empty arrays of the same length",
+                () -> new StepStatistics(1, new double[1], new double[2]));
+        assertMessage(
+                "t, mean, variance and std must have the same length, got 1, 2, 1, 1",
                 () -> new EnsembleStats(new double[1], new double[2], new double[1], new double[1], 1, 0));
-        assertEquals("no neurons added yet", assertThrows(IllegalStateException.class, () -> new StepStatistics(2).mean()).getMessage());
+        assertEquals(
+                "no neurons added yet",
+                assertThrows(IllegalStateException.class, () -> new StepStatistics(2).mean())
+                        .getMessage());
         StepStatistics one = new StepStatistics(2);
         one.add(new double[] {1, 2});
-        assertEquals("the SAMPLE variance (N-1) needs at least 2 neurons, got N=1",
-                assertThrows(IllegalStateException.class, () -> one.std(lif.stats.Variance.SAMPLE)).getMessage());
+        assertEquals(
+                "the SAMPLE variance (N-1) needs at least 2 neurons, got N=1",
+                assertThrows(IllegalStateException.class, () -> one.std(lif.stats.Variance.SAMPLE))
+                        .getMessage());
         assertEquals(0.0, one.std(lif.stats.Variance.POPULATION)[1]);
         assertMessage("kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null", () -> one.std(null));
-        assertMessage("ddof must be 0 (POPULATION, divide by N) or 1 (SAMPLE, divide by N-1), got 2",
+        assertMessage(
+                "ddof must be 0 (POPULATION, divide by N) or 1 (SAMPLE, divide by N-1), got 2",
                 () -> lif.stats.Variance.ofDdof(2));
         assertEquals(lif.stats.Variance.SAMPLE, lif.stats.Variance.ofDdof(1));
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+        assertEquals(
+                expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

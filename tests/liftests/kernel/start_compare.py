@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Start to first result of two installed kernels, measured alternately on the same machine.
 
-  start_compare.py --cycles N NAME=JUPYTER_DATA_DIR NAME=JUPYTER_DATA_DIR
+  python3 -m liftests.kernel.start_compare --cycles N NAME=JUPYTER_DATA_DIR NAME=JUPYTER_DATA_DIR
 
 Each cycle starts the kernel ("lif-java" in that data folder's kernels/), runs one println cell, and stops
 it; the two kernels take turns so machine load hits both alike. Prints median and worst per kernel and

@@ -1,13 +1,12 @@
-#!/usr/bin/env python3
 """Runs notebook code cells in the JDK's own JShell engine, without our kernel, and fails on any error.
 
-  jshell_portability.py            every code cell of notebooks/00-setup-check.ipynb and of the solution
+  python3 -m liftests.notebooks.jshell_portability            every code cell of notebooks/00-setup-check.ipynb and of the solution
                                    notebooks, in order, one fresh JShell per notebook
-  jshell_portability.py --stubs    every student notebook with exercise stubs, each stub run untouched (its
+  python3 -m liftests.notebooks.jshell_portability --stubs    every student notebook with exercise stubs, each stub run untouched (its
                                    `throw` line removed): its self-check must print the hint for what is
                                    missing (UNTOUCHED below); the other cells must run without error
 
-The only classpath is the library's (lib/target/lif-1.0.0.jar and lib/target/runtime-deps/*.jar) and the
+The only classpath is the library's (the lif jar and its runtime-deps, as target/layout.properties names them) and the
 only start-up imports are the jshell tool's DEFAULT ones: what IJava or JJava give a notebook, so a cell that
 silently needs our kernel's init script fails here. Cells are cut into snippets as the kernels cut them
 (JShellRun.java); a figure left as a cell's last expression just evaluates, nothing is displayed. Nothing
@@ -24,8 +23,9 @@ import subprocess
 import sys
 import tempfile
 
+from liftests import ROOT, layout
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
 RUNNER = os.path.join(HERE, "JShellRun.java")
 
@@ -49,8 +49,10 @@ UNTOUCHED = {
 
 
 def classpath():
-    jar = os.path.join(ROOT, "lib", "target", "lif-1.0.0.jar")
-    deps = sorted(glob.glob(os.path.join(ROOT, "lib", "target", "runtime-deps", "*.jar")))
+    try:
+        jar, deps = layout.path("lib.jar"), sorted(glob.glob(os.path.join(layout.path("lib.deps"), "*.jar")))
+    except layout.MissingLayout as e:
+        sys.exit("error: %s" % e)
     if not os.path.exists(jar) or not deps:
         sys.exit("error: build the library first (mvn -q package -DskipTests): %s or its runtime-deps missing" % jar)
     return os.pathsep.join([jar] + deps)

@@ -30,14 +30,22 @@ import jdk.jshell.UnresolvedReferenceException;
 public class JShellRun {
     /** The jshell tool's DEFAULT start-up (jdk.internal.jshell.tool.resources/DEFAULT.jsh). */
     static final String[] DEFAULT_IMPORTS = {
-        "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
-        "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-        "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
+        "import java.io.*;",
+        "import java.math.*;",
+        "import java.net.*;",
+        "import java.nio.file.*;",
+        "import java.util.*;",
+        "import java.util.concurrent.*;",
+        "import java.util.function.*;",
+        "import java.util.prefs.*;",
+        "import java.util.regex.*;",
+        "import java.util.stream.*;",
     };
 
     public static void main(String[] args) throws Exception {
         String classpath = args[0];
-        PrintStream report = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream report =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         for (int a = 1; a < args.length; a++) {
             runNotebook(Path.of(args[a]), classpath, report);
         }
@@ -46,14 +54,20 @@ public class JShellRun {
     static void runNotebook(Path dir, String classpath, PrintStream report) throws Exception {
         List<Path> cells = new ArrayList<>();
         try (var files = Files.list(dir)) {
-            files.filter(f -> f.getFileName().toString().matches("cell-\\d+\\.java")).sorted().forEach(cells::add);
+            files.filter(f -> f.getFileName().toString().matches("cell-\\d+\\.java"))
+                    .sorted()
+                    .forEach(cells::add);
         }
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         // local execution: the cells' System.out is this JVM's, captured per cell
-        try (JShell shell = JShell.builder().executionEngine("local").out(capture).err(capture).build()) {
+        try (JShell shell = JShell.builder()
+                .executionEngine("local")
+                .out(capture)
+                .err(capture)
+                .build()) {
             for (String path : classpath.split(java.io.File.pathSeparator)) {
                 if (!path.isEmpty()) {
                     shell.addToClasspath(path);
@@ -95,7 +109,8 @@ public class JShellRun {
         while (!rest.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             if (!info.completeness().isComplete()) {
-                return "incomplete source at the end of the cell: " + rest.strip().lines().findFirst().orElse("");
+                return "incomplete source at the end of the cell: "
+                        + rest.strip().lines().findFirst().orElse("");
             }
             String problem = eval(shell, info.source());
             if (problem != null) {
@@ -109,7 +124,7 @@ public class JShellRun {
     static String eval(JShell shell, String snippet) {
         for (SnippetEvent event : shell.eval(snippet)) {
             if (event.causeSnippet() != null) {
-                continue;   // a dependent snippet updated: not this cell's doing
+                continue; // a dependent snippet updated: not this cell's doing
             }
             Snippet s = event.snippet();
             if (event.status() == Snippet.Status.REJECTED) {
@@ -117,9 +132,13 @@ public class JShellRun {
                 shell.diagnostics(s).forEach((Diag d) -> b.append(": ").append(d.getMessage(null)));
                 return b.toString();
             }
-            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 return "unresolved names in: " + firstLine(snippet) + ": "
-                        + String.join(", ", shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).toList());
+                        + String.join(
+                                ", ",
+                                shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s)
+                                        .toList());
             }
             if (event.exception() instanceof UnresolvedReferenceException) {
                 return "unresolved reference: " + firstLine(snippet);

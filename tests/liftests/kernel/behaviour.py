@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """The installed Java kernel, as Jupyter clients and learners use it.
 
-  python3 -m unittest tests/kernel/test_kernel.py        (bin/run-tests runs it)
+  PYTHONPATH=tests python3 -m liftests.kernel.behaviour        (bin/run-tests runs it)
 
 1. Conformance: the standard Jupyter kernel test suite (Debian's python3-jupyter-kernel-test).
 2. What a learner does to a kernel: interrupts (busy loops, sleeps, idle, 20 in a row), output floods,
@@ -17,9 +16,9 @@ import sys
 import time
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-os.environ["JUPYTER_PATH"] = os.pathsep.join(
-    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+from liftests import ROOT, jupyter_path
+
+os.environ["JUPYTER_PATH"] = jupyter_path()
 KERNEL = "lif-java"
 
 import jupyter_kernel_test  # noqa: E402

@@ -1,8 +1,8 @@
-#!/usr/bin/env python3
 """Times notebooks through the Java kernel: kernel start, the whole notebook top to bottom, then a re-run
 of each code cell (the slowest re-run is the one to watch).
 
-  timing.py [--repeat K] NOTEBOOK...   (run with the python that has jupyter_client, e.g. /usr/bin/python3)
+  PYTHONPATH=tests python3 -m liftests.notebooks.timing [--repeat K] NOTEBOOK...
+      (with the python that has jupyter_client, e.g. /usr/bin/python3)
 
 With --repeat K every cell is re-run K times; each cell's slowest re-run above 0.3 s is listed.
 With --baseline FILE each line also shows the last release's figures for the same notebook and pause
@@ -19,9 +19,9 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-os.environ["JUPYTER_PATH"] = os.pathsep.join(
-    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+from liftests import jupyter_path
+
+os.environ["JUPYTER_PATH"] = jupyter_path()
 import nbformat  # noqa: E402
 from jupyter_client.manager import start_new_kernel  # noqa: E402
 

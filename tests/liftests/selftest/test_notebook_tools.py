@@ -1,20 +1,16 @@
-#!/usr/bin/env python3
 """Unit tests of the notebook tools: bin/generate-notebooks (the stub-against-solution check, the imports cell,
-the course links and hints) and the runner's accidental-result check (checks.py).
-
-  python3 tests/notebooks/test_tools.py      (standard library only; prints "N passed, N failed")
+the course links and hints) and the runner's accidental-result check (liftests.notebooks.checks).
 """
 import importlib.machinery
 import importlib.util
 import json
 import os
-import sys
 import tempfile
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import checks  # noqa: E402
+from liftests import ROOT
+from liftests.notebooks import checks
+
 loader = importlib.machinery.SourceFileLoader("generate_notebooks", os.path.join(ROOT, "bin", "generate-notebooks"))
 spec = importlib.util.spec_from_loader("generate_notebooks", loader)
 gen = importlib.util.module_from_spec(spec)
@@ -139,10 +135,3 @@ class AccidentalResults(unittest.TestCase):
         printed = {"cell_type": "code", "outputs": [{"output_type": "stream", "name": "stdout",
                                                       "text": "java.io.PrintStream@1b6d3586\n"}]}
         self.assertEqual([], checks.check_results(printed))   # printed on purpose, not a result
-
-
-if __name__ == "__main__":
-    result = unittest.main(exit=False, verbosity=1).result
-    failed = len(result.failures) + len(result.errors)
-    print("%d passed, %d failed" % (result.testsRun - failed, failed))
-    sys.exit(1 if failed else 0)

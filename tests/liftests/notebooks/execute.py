@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Executes notebooks through the real Java kernel, on copies, and checks every cell.
 
-  execute_notebooks.py [--out DIR] [--timeout S] [NOTEBOOK_OR_DIR ...]
+  PYTHONPATH=tests python3 -m liftests.notebooks.execute [--out DIR] [--timeout S] [NOTEBOOK_OR_DIR ...]
 
 Each notebook is copied to --out (default build/test-notebooks) and run there with nbclient; the
 originals are never touched. A cell fails the notebook if it raises, unless it is a learner stub: a cell
@@ -11,7 +10,7 @@ export of each notebook stay in --out for review. Results go to --out/results.js
 Cells with {"lif": {"expect"|"figure"|"image": ...}} metadata are then checked against committed reference
 data (printed SAMPLE OUTPUTs, numpy figure values, image digests), and no cell may show an accidental
 result (an object's default text like java.io.PrintStream@1b6d3586, or any result that is not a figure):
-see checks.py. The time printed for each
+see liftests.notebooks.checks. The time printed for each
 notebook is the whole run, kernel start included; "cells" is from the first cell's start to the last
 cell's end, as recorded by the kernel's replies.
 Exit status: 0 when every notebook passes.
@@ -25,16 +24,13 @@ import re
 import shutil
 import sys
 import time
-import zipfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, "tests"))
-sys.path.insert(0, os.path.join(ROOT, "tests", "notebooks"))
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-import checks  # noqa: E402
-import nbformat  # noqa: E402
-from nbclient import NotebookClient  # noqa: E402
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+from liftests import BUILD, ROOT, extract_plotly, html_export, jupyter_path
+from liftests.notebooks import checks
 
 KERNEL = "lif-java"
 
@@ -92,27 +88,19 @@ def cells_seconds(nb):
     return round((parse(max(ends)) - parse(min(starts))).total_seconds(), 2)
 
 
-PLOTLY_JAR = os.path.join(ROOT, "lib", "target", "lif-1.0.0.jar")  # packs plotly.js (see lib/pom.xml)
-PLOTLY_ENTRY = "lif/plot/plotly-2.35.3/plotly-cartesian.min.js"
-
-
 def plotly_copy(out_root):
     """One plotly.js for every exported page under out_root (each page references it; none embeds it)."""
     target = os.path.join(out_root, "plotly.js")
-    if not os.path.exists(target):
-        with zipfile.ZipFile(PLOTLY_JAR) as jar, jar.open(PLOTLY_ENTRY) as src, open(target, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-    return target
+    return target if os.path.exists(target) else extract_plotly(target)
 
 
 def export_html(executed_path, html_path, plotly_js):
-    """HTML export whose figures draw when opened from disk, offline (tests/html_export.py)."""
-    import html_export
+    """HTML export whose figures draw when opened from disk, offline (liftests.html_export)."""
     relative = os.path.relpath(plotly_js, os.path.dirname(html_path))
     with contextlib.redirect_stdout(io.StringIO()):
         status = html_export.main([executed_path, html_path, "--plotly-src", relative])
     if status != 0:
-        raise RuntimeError("tests/html_export.py exited with %d" % status)
+        raise RuntimeError("liftests.html_export exited with %d" % status)
 
 
 def run(path, out_root, timeout, base, plotly_js):
@@ -149,14 +137,13 @@ def run(path, out_root, timeout, base, plotly_js):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", default=[os.path.join(ROOT, "notebooks")])
-    parser.add_argument("--out", default=os.path.join(ROOT, "build", "test-notebooks"))
+    parser.add_argument("--out", default=os.path.join(BUILD, "test-notebooks"))
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
     parser.add_argument("--system-kernel", action="store_true",
                         help="use the lif-java kernel Jupyter finds by itself, not the one in build/jupyter")
     args = parser.parse_args()
     if not args.system_kernel:
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(
-            p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+        os.environ["JUPYTER_PATH"] = jupyter_path()
 
     notebooks = find_notebooks(args.paths)
     if not notebooks:

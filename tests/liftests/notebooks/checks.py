@@ -1,6 +1,6 @@
 """Checks an executed notebook's outputs against committed reference data, driven by cell metadata:
 
-  {"lif": {"expect": "sample-output/ex02.txt"}}   the cell's stdout equals that file (tests/notebooks/...),
+  {"lif": {"expect": "sample-output/ex02.txt"}}   the cell's stdout equals that file (paths under tests/notebooks/),
            "exponent": "E"                        ... once the file's exponent "e" is written "E" (Java println)
   {"lif": {"figure": "reference/ex07.json"}}      the cell's application/vnd.plotly.v1+json has the
                                                   reference's traces, x and y equal within 1e-12 relative
@@ -23,8 +23,9 @@ import os
 import re
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-NOTEBOOKS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "notebooks")
+from liftests import DATA, ROOT
+
+NOTEBOOKS = os.path.join(ROOT, "notebooks")
 PLOTLY = "application/vnd.plotly.v1+json"
 RELATIVE = 1e-12
 VERDICT = re.compile(r"^Exercise \d+: ")
@@ -82,7 +83,7 @@ def figure_digest(figure):
 
 
 def check_expect(cell, meta):
-    with open(os.path.join(HERE, meta["expect"]), encoding="utf-8") as f:
+    with open(os.path.join(DATA, meta["expect"]), encoding="utf-8") as f:
         expected = f.read()
     if meta.get("exponent") == "E":
         expected = expected.replace("e", "E")
@@ -107,7 +108,7 @@ def check_figure(cell, meta):
     figure = figure_of(cell)
     if figure is None:
         return ["no %s output (the cell should end with a figure)" % PLOTLY]
-    with open(os.path.join(HERE, meta["figure"]), encoding="utf-8") as f:
+    with open(os.path.join(DATA, meta["figure"]), encoding="utf-8") as f:
         reference = json.load(f)["traces"]
     traces = figure.get("data", [])
     if len(traces) != len(reference):

@@ -1,23 +1,24 @@
-#!/usr/bin/python3
 """Export an executed notebook to one HTML file whose plots draw offline, opened from disk.
 
-    /usr/bin/python3 tests/html_export.py NOTEBOOK.ipynb OUT.html --plotly PATH/TO/plotly.js [--template lab|classic]
-    /usr/bin/python3 tests/html_export.py NOTEBOOK.ipynb OUT.html --plotly-src URL   (reference, don't embed)
+    PYTHONPATH=tests /usr/bin/python3 -m liftests.html_export NOTEBOOK.ipynb OUT.html --plotly PATH/TO/plotly.js
+        [--template lab|classic]
+    PYTHONPATH=tests /usr/bin/python3 -m liftests.html_export NOTEBOOK.ipynb OUT.html --plotly-src URL
+        (reference, don't embed)
 
 nbconvert (Debian python3-nbconvert 6.5.3) writes the HTML; its template loads require.js and MathJax from a
-CDN, which offline fails, so `require` is undefined. This script then puts plotly.js (2.35.3, e.g. the copy that
+CDN, which offline fails, so `require` is undefined. This script then puts plotly.js (the pinned version, e.g. the copy that
 `lif.plot.PlotlyJs` installs) once into the page, as the FIRST script of <head>, before require.js: plotly's UMD
 wrapper then sets window.Plotly (no AMD `define` exists yet), and every figure's text/html snippet uses
 window.Plotly (rule 1 of lif.plot.PlotlyHtml). The notebook itself never carries plotly.js.
 
-Exit codes: 0 written; 1 conversion failed or plotly.js unreadable/not 2.35.3; 2 bad usage.
+Exit codes: 0 written; 1 conversion failed or plotly.js unreadable/not the pinned version (target/layout.properties); 2 bad usage.
 Needs only Debian's python3-nbconvert (use /usr/bin/python3).
 """
 import argparse
 import re
 import sys
 
-PLOTLY_VERSION = "2.35.3"
+from liftests import layout
 
 
 def inject(html: str, script_tag: str) -> str:
@@ -33,14 +34,15 @@ def inject(html: str, script_tag: str) -> str:
     return html[:at] + script_tag + "\n" + html[at:]
 
 
-def plotly_inline(path: str) -> str:
+def plotly_inline(path: str, version: str) -> str:
+    """plotly.js from path as one inline script tag; a ValueError unless its header names that version."""
     with open(path, encoding="utf-8") as f:
         js = f.read()
-    if ("v" + PLOTLY_VERSION) not in js[:2000]:
-        raise ValueError(f"{path} is not plotly.js {PLOTLY_VERSION}")
+    if ("v" + version) not in js[:2000]:
+        raise ValueError(f"{path} is not plotly.js {version}")
     # an inline script ends at the first "</script": keep that sequence out of the code
     js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
-    return f'<script type="text/javascript" data-lif-plotly="{PLOTLY_VERSION}">\n{js}\n</script>'
+    return f'<script type="text/javascript" data-lif-plotly="{version}">\n{js}\n</script>'
 
 
 def main(argv=None) -> int:
@@ -48,7 +50,7 @@ def main(argv=None) -> int:
     p.add_argument("notebook", help="executed .ipynb")
     p.add_argument("out", help="HTML file to write")
     g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--plotly", help="plotly.js 2.35.3 to embed (inline, once per page)")
+    g.add_argument("--plotly", help="the pinned plotly.js to embed (inline, once per page)")
     g.add_argument("--plotly-src", help="URL or relative path of plotly.js to reference instead of embedding")
     p.add_argument("--template", default="lab", choices=["lab", "classic"], help="nbconvert HTML template")
     a = p.parse_args(argv)
@@ -59,11 +61,12 @@ def main(argv=None) -> int:
         nb = nbformat.read(a.notebook, as_version=4)
         exporter = HTMLExporter(template_name=a.template)
         body, _ = exporter.from_notebook_node(nb)
+        version = layout.get("plotly.version")
         if a.plotly:
-            tag = plotly_inline(a.plotly)
+            tag = plotly_inline(a.plotly, version)
         else:
             src = a.plotly_src.replace("&", "&amp;").replace('"', "&quot;")
-            tag = f'<script type="text/javascript" src="{src}" data-lif-plotly="{PLOTLY_VERSION}"></script>'
+            tag = f'<script type="text/javascript" src="{src}" data-lif-plotly="{version}"></script>'
         html = inject(body, tag)
         with open(a.out, "w", encoding="utf-8") as f:
             f.write(html)

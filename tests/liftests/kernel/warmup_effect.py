@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Benchmark of the kernel's background javac warm-up (kernel/README.md): starts the installed kernel
 with the warm-up on and off, lets it sit idle, then times a 6-statement cell 5 times; prints medians and
 their ratio. Reports only. Run with the python that has jupyter_client, after bin/install-kernel:
 
-  /usr/bin/python3 tests/kernel/warmup_effect.py [IDLE_SECONDS]     (default 12)
+  PYTHONPATH=tests /usr/bin/python3 -m liftests.kernel.warmup_effect [IDLE_SECONDS]     (default 12)
 """
 import os
 import statistics
@@ -11,9 +10,9 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-os.environ["JUPYTER_PATH"] = os.pathsep.join(
-    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+from liftests import jupyter_path
+
+os.environ["JUPYTER_PATH"] = jupyter_path()
 from jupyter_client.manager import start_new_kernel  # noqa: E402
 
 CELL = """double tMax = 0.150;

@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Start-up reliability of the installed Java kernel: start it, run one cell, stop it, many times.
 
-  start_cycles.py --client N    N cycles through jupyter_client/nbclient (as the test runner starts kernels)
-  start_cycles.py --server N    N cycles through a live Notebook server's REST and websocket API
+  python3 -m liftests.kernel.start_cycles --client N    N cycles through jupyter_client/nbclient (as the test runner starts kernels)
+  python3 -m liftests.kernel.start_cycles --server N    N cycles through a live Notebook server's REST and websocket API
                                  (as a learner's browser starts kernels)
 
 A cycle fails when the cell's result has not arrived within --timeout seconds (default 60). Prints the
@@ -20,9 +19,9 @@ import sys
 import time
 import uuid
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-os.environ["JUPYTER_PATH"] = os.pathsep.join(
-    p for p in (os.path.join(ROOT, "build", "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+from liftests import ROOT, jupyter_path
+
+os.environ["JUPYTER_PATH"] = jupyter_path()
 KERNEL = "lif-java"
 CODE = 'System.out.println("ready " + (20 * 2 + 2));'
 EXPECT = "ready 42"

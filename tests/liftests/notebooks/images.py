@@ -1,11 +1,10 @@
-#!/usr/bin/env python3
 """Draws the notebooks' example output images from the figures of the executed solution notebooks.
 
-  images.py --draw [--executed DIR]
+  PYTHONPATH=tests python3 -m liftests.notebooks.images --draw [--executed DIR]   (bin/generate-notebooks --images)
 
-Without --executed, first executes notebooks/solutions through the Java kernel (execute_notebooks.py, into
+Without --executed, first executes notebooks/solutions through the Java kernel (liftests.notebooks.execute, into
 build/images-run). Then, for every code cell with {"lif": {"image": "images/exNN.png"}}, it takes the cell's
-application/vnd.plotly.v1+json output, draws it with plotly.js 2.35.3 (the cartesian bundle packed in the lif jar) in
+application/vnd.plotly.v1+json output, draws it with the pinned plotly.js (the cartesian bundle packed in the lif jar) in
 headless Chromium, and writes notebooks/images/exNN.png and notebooks/images/exNN.json; the latter records
 the SHA-256 of the figure JSON the image was drawn from (checks.figure_digest), so the notebook tests can
 tell when an image is stale. Needs /usr/bin/chromium; standard library only otherwise.
@@ -18,30 +17,23 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, HERE)
-import checks  # noqa: E402
+from liftests import ROOT, extract_plotly, layout, module_env
+from liftests.notebooks import checks
 
-PLOTLY_ENTRY = "lif/plot/plotly-2.35.3/plotly-cartesian.min.js"
 CHROMIUM = "/usr/bin/chromium"
 
 
 def plotly_js(folder):
-    candidates = glob.glob(os.path.join(ROOT, "lib", "target", "lif-1.0.0.jar"))
-    if not candidates:
-        sys.exit("error: lib/target/lif-1.0.0.jar (which packs plotly.js 2.35.3) not found: build it first (mvn package)")
-    target = os.path.join(folder, "plotly.js")
-    with zipfile.ZipFile(candidates[0]) as jar, jar.open(PLOTLY_ENTRY) as src, open(target, "wb") as dst:
-        shutil.copyfileobj(src, dst)
-    return target
+    try:
+        return extract_plotly(os.path.join(folder, "plotly.js"))
+    except (layout.MissingLayout, FileNotFoundError) as e:
+        sys.exit("error: the lif jar (which packs plotly.js) is not built: %s (mvn -q package -DskipTests)" % e)
 
 
 def draw(figure, png, folder, script):
-    layout = figure.get("layout", {})
-    width, height = int(layout.get("width", 700)), int(layout.get("height", 400))
+    size = figure.get("layout", {})
+    width, height = int(size.get("width", 700)), int(size.get("height", 400))
     page = os.path.join(folder, "figure.html")
     with open(page, "w", encoding="utf-8") as f:
         f.write('<!DOCTYPE html><html><head><meta charset="utf-8"><script src="%s"></script>'
@@ -68,8 +60,8 @@ def main():
         executed = os.path.join(ROOT, "build", "images-run")
         shutil.rmtree(executed, ignore_errors=True)
         # the runner's checks would call every image stale: only execution matters here
-        subprocess.call([sys.executable, os.path.join(HERE, "execute_notebooks.py"),
-                         os.path.join(ROOT, "notebooks", "solutions"), "--out", executed])
+        subprocess.call([sys.executable, "-m", "liftests.notebooks.execute",
+                         os.path.join(ROOT, "notebooks", "solutions"), "--out", executed], env=module_env())
     drawn = 0
     with tempfile.TemporaryDirectory(prefix="lif-images.") as folder:
         script = plotly_js(folder)

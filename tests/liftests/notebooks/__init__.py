@@ -1,0 +1,1 @@
+"""Tests of the notebooks: execute, checks, images, jshell_portability, timing."""

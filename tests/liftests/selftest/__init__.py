@@ -1,0 +1,1 @@
+"""Unit tests of the test tools themselves (standard library only)."""
