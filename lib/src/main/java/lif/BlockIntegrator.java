@@ -97,6 +97,41 @@ final class BlockIntegrator {
     }
 
     /**
+     * Folds the potentials of 8 neurons at step k into the running moments: the block's mean and M2 by tree
+     * sums, then {@link #mergeBlock}. Shared with {@code StepMomentsObserver}, so both paths give the same bits.
+     */
+    static void fold8(
+            double v0,
+            double v1,
+            double v2,
+            double v3,
+            double v4,
+            double v5,
+            double v6,
+            double v7,
+            double[] mean,
+            double[] m2,
+            int k,
+            double wb,
+            double wab) {
+        double mb = (((v0 + v1) + (v2 + v3)) + ((v4 + v5) + (v6 + v7))) * 0.125;
+        double e0 = v0 - mb, e1 = v1 - mb, e2 = v2 - mb, e3 = v3 - mb;
+        double e4 = v4 - mb, e5 = v5 - mb, e6 = v6 - mb, e7 = v7 - mb;
+        double q = ((e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3)) + ((e4 * e4 + e5 * e5) + (e6 * e6 + e7 * e7));
+        mergeBlock(mean, m2, k, mb, q, wb, wab);
+    }
+
+    /**
+     * Merges a block's mean {@code mb} and sum of squared deviations {@code q} into step k's running mean and
+     * M2 over n earlier neurons, with {@code wb = nb / (n + nb)} and {@code wab = n nb / (n + nb)} (Chan et al.).
+     */
+    static void mergeBlock(double[] mean, double[] m2, int k, double mb, double q, double wb, double wab) {
+        double delta = mb - mean[k];
+        mean[k] += delta * wb;
+        m2[k] += q + delta * delta * wab;
+    }
+
+    /**
      * 8 neurons in lockstep; the same arithmetic as {@link #one}. With {@code mean} null the potentials
      * replace the draws in u; else each step's 8 values are folded into mean and m2 (block mean and M2 by
      * tree sums, merged with weights {@code wb = 8 / (n + 8)}, {@code wab = 8 n / (n + 8)}, Chan et al.).
@@ -116,9 +151,7 @@ final class BlockIntegrator {
         double v0 = eL, v1 = eL, v2 = eL, v3 = eL, v4 = eL, v5 = eL, v6 = eL, v7 = eL;
         final int s0 = 0, s1 = t, s2 = 2 * t, s3 = 3 * t, s4 = 4 * t, s5 = 5 * t, s6 = 6 * t, s7 = 7 * t;
         if (fold) {
-            double delta0 = eL - mean[0]; // every neuron at E_L: block M2 = 0
-            mean[0] += delta0 * wb;
-            m2[0] += delta0 * delta0 * wab;
+            mergeBlock(mean, m2, 0, eL, 0, wb, wab); // every neuron at E_L: block M2 = 0
         } else {
             u[s0] = eL;
             u[s1] = eL;
@@ -168,13 +201,7 @@ final class BlockIntegrator {
             if (v6 > vTh) v6 = vReset;
             if (v7 > vTh) v7 = vReset;
             if (fold) {
-                double mb = (((v0 + v1) + (v2 + v3)) + ((v4 + v5) + (v6 + v7))) * 0.125;
-                double e0 = v0 - mb, e1 = v1 - mb, e2 = v2 - mb, e3 = v3 - mb;
-                double e4 = v4 - mb, e5 = v5 - mb, e6 = v6 - mb, e7 = v7 - mb;
-                double q = ((e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3)) + ((e4 * e4 + e5 * e5) + (e6 * e6 + e7 * e7));
-                double delta = mb - mean[k];
-                mean[k] += delta * wb;
-                m2[k] += q + delta * delta * wab;
+                fold8(v0, v1, v2, v3, v4, v5, v6, v7, mean, m2, k, wb, wab);
                 continue;
             }
             u[s0 + k] = v0;

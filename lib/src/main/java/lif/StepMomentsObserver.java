@@ -70,16 +70,9 @@ final class StepMomentsObserver implements EnsembleObserver {
             if (nb == BlockIntegrator.BLOCK) {
                 final int s0 = 0, s1 = t, s2 = 2 * t, s3 = 3 * t, s4 = 4 * t, s5 = 5 * t, s6 = 6 * t, s7 = 7 * t;
                 for (int k = 0; k < t; k++) {
-                    double v0 = u[s0 + k], v1 = u[s1 + k], v2 = u[s2 + k], v3 = u[s3 + k];
-                    double v4 = u[s4 + k], v5 = u[s5 + k], v6 = u[s6 + k], v7 = u[s7 + k];
-                    double mb = (((v0 + v1) + (v2 + v3)) + ((v4 + v5) + (v6 + v7))) * 0.125;
-                    double e0 = v0 - mb, e1 = v1 - mb, e2 = v2 - mb, e3 = v3 - mb;
-                    double e4 = v4 - mb, e5 = v5 - mb, e6 = v6 - mb, e7 = v7 - mb;
-                    double q =
-                            ((e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3)) + ((e4 * e4 + e5 * e5) + (e6 * e6 + e7 * e7));
-                    double delta = mb - mean[k];
-                    mean[k] += delta * wb;
-                    m2[k] += q + delta * delta * wab;
+                    BlockIntegrator.fold8(
+                            u[s0 + k], u[s1 + k], u[s2 + k], u[s3 + k], u[s4 + k], u[s5 + k], u[s6 + k], u[s7 + k],
+                            mean, m2, k, wb, wab);
                 }
             } else {
                 for (int k = 0; k < t; k++) {
@@ -93,9 +86,7 @@ final class StepMomentsObserver implements EnsembleObserver {
                         double e = u[b * t + k] - mb;
                         q += e * e;
                     }
-                    double delta = mb - mean[k];
-                    mean[k] += delta * wb;
-                    m2[k] += q + delta * delta * wab;
+                    BlockIntegrator.mergeBlock(mean, m2, k, mb, q, wb, wab);
                 }
             }
             count += nb;

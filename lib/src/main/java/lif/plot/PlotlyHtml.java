@@ -17,7 +17,7 @@ import java.util.UUID;
  * {@code kernel.js}, resource {@code lif/plot/kernel.js}, starts that same load when the page opens):
  * <ol>
  *   <li>{@code window.Plotly} is already there: use it. This is the case of the offline HTML export
- *       ({@code tests/html_export.py} puts plotly.js in the page head, before require.js) and of any page
+ *       ({@code tests/liftests/html_export.py} puts plotly.js in the page head, before require.js) and of any page
  *       that loaded plotly.js before.</li>
  *   <li>require.js is there (classic Notebook 6, or nbconvert's online HTML): AMD module
  *       {@code lif-plotly} from {@code <base_url>nbextensions/lif-plotly/plotly.js} (the copy that
