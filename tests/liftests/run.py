@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from liftests import BUILD, DATA, LOGS, ROOT, browser, module_env, surefire
+from liftests import BUILD, DATA, LOGS, ROOT, browser, module_env, site, surefire
 
 COMMON = os.path.join(ROOT, "bin", "lib", "common.sh")
 
@@ -28,6 +28,7 @@ SUITES = {
     "kernel": "the kernel: conformance suite, interrupts, output floods, memory, life cycle",
     "startup": "kernel start-up cycles through jupyter_client and a Notebook server (LIF_KERNEL_CYCLES)",
     "browser": "plots in headless Chromium: the live Notebook, then the exported HTML",
+    "site": "the course site (build/site) from the executed notebooks, checked in headless Chromium",
     "binder": "Binder rehearsal: fresh clone, binder/postBuild as a non-root user, network cut off (root)",
 }
 
@@ -205,7 +206,7 @@ def binder(tally):
 
 
 STEPS = {"sources": sources, "notebooks": notebooks, "jshell": jshell, "tools": tools, "speed": speed,
-         "kernel": kernel, "startup": startup, "browser": browser_suite, "binder": binder}
+         "kernel": kernel, "startup": startup, "browser": browser_suite, "site": site.suite, "binder": binder}
 
 
 def selected(args):

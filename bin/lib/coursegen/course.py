@@ -44,13 +44,16 @@ def binder_url(repo, path_in_repo):
     return "https://mybinder.org/v2/gh/%s/HEAD?labpath=%s" % (repo, quote(path_in_repo, safe=""))
 
 
-def table(sources, link):
-    """The course table in markdown; link(source) is the href of a notebook's title."""
-    rows = ["| notebook | you will | time |", "|---|---|---|"]
+def table(sources, link, extra=None):
+    """The course table in markdown; link(source) is the href of a notebook's title. extra: (heading,
+    cell(source)) of one more column."""
+    head = "| notebook | you will | time |" + (" %s |" % extra[0] if extra else "")
+    rows = [head, "|---" * head.count(" | ") + "|---|"]
     for s in sources:
-        rows.append("| [%s](%s) | %s | %d min |" % (s.title, link(s), s.about.summary, s.about.minutes))
+        rows.append("| [%s](%s) | %s | %d min |" % (s.title, link(s), s.about.summary, s.about.minutes)
+                    + (" %s |" % extra[1](s) if extra else ""))
     total = sum(s.about.minutes for s in sources)
-    rows.append("| | **in all** | **about %d h %02d min** |" % (total // 60, total % 60))
+    rows.append("| | **in all** | **about %d h %02d min** |" % (total // 60, total % 60) + (" |" if extra else ""))
     return "\n".join(rows)
 
 
