@@ -13,7 +13,7 @@ import sys
 import time
 
 from liftests import BUILD, LOGS, ROOT, jupyter_path
-from coursegen import REPOSITORY, site
+from coursegen import REPOSITORY, site as course_site
 from coursegen.problems import SourceErrors
 
 EXECUTED = os.path.join(BUILD, "test-notebooks")
@@ -25,7 +25,7 @@ def execute_missing(sources):
     """Executes the notebooks the site shows run whose copy in build/test-notebooks is missing, outdated or failed."""
     from liftests.notebooks import execute
 
-    todo = site.unusable(REPOSITORY, sources, EXECUTED)
+    todo = course_site.unusable(REPOSITORY, sources, EXECUTED)
     if not todo:
         return []
     os.environ["JUPYTER_PATH"] = jupyter_path()
@@ -46,9 +46,9 @@ def build(out):
     started = time.monotonic()
     problems = []
     try:
-        sources, _ = site.load(REPOSITORY)
+        sources, _ = course_site.load(REPOSITORY)
         problems = execute_missing(sources)
-        manifest = site.build(REPOSITORY, out, EXECUTED, execute.plotly_copy(EXECUTED))
+        manifest = course_site.build(REPOSITORY, out, EXECUTED, execute.plotly_copy(EXECUTED))
     except SourceErrors as e:
         return 0, time.monotonic() - started, problems + e.problems
     return len(manifest["pages"]), time.monotonic() - started, problems

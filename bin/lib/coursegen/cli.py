@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import layout
 from coursegen import REPOSITORY, course, imports, notebook
 from coursegen.problems import Problems, SourceErrors
 
@@ -21,8 +22,11 @@ def targets(project=REPOSITORY):
     parts = course.readme_parts(project, problems)
     try:
         kernel = project.kernel()
-    except Exception as e:  # the layout file is missing (not built) or lacks a key: say which
-        problems.add(project.layout_file, None, str(e).strip("'\""))
+    except layout.MissingLayout:
+        problems.add(project.layout_file, None, "not found: build the project first (mvn -q package -DskipTests)")
+    except KeyError as e:
+        problems.add(project.layout_file, None, "lacks the kernelspec's name (keys kernel.name, kernel.display.name): "
+                                                "%s" % e)
     if len(problems):
         raise SourceErrors(problems)
     ctx = notebook.Context(project, sources, found, repo, kernel)

@@ -93,7 +93,7 @@ def parse(path, problems):
     if len(readings) > 1:
         problem(readings[1].line, "a second '%% reading': one list per notebook")
     if readings:
-        source.reading = list_items(readings[0], "a further reading", problem)
+        source.reading = list_items(readings[0].numbered, readings[0].line, "a further reading", problem)
     source.solutions = not any(c.options.get("nosolutions") for c in headers if c.kind == "notebook")
     first = source.cells[0] if source.cells else None
     m = TITLE.match(first.text.split("\n")[0]) if first and first.kind == "md" and first.only is None else None
@@ -176,10 +176,10 @@ def header(cell, rest, problem):
             problem(where, "unknown %s header word %r" % (cell.kind, word))
 
 
-def list_items(cell, what, problem):
-    """The "- " items of a cell's text (each with its continuation lines indented by two spaces), or None."""
+def list_items(numbered, header_line, what, problem):
+    """The "- " items of numbered lines (each with its continuation lines indented by two spaces), or None."""
     items = []
-    for number, line in cell.numbered:
+    for number, line in numbered:
         if line.startswith("- ") and line[2:].strip():
             items.append([line])
         elif line.startswith("  ") and line.strip() and items:
@@ -188,7 +188,7 @@ def list_items(cell, what, problem):
             problem(number, "%s is a list: each item starts with '- ', its further lines are indented by two "
                             "spaces, got %r" % (what, line))
     if not items:
-        problem(cell.line, "%s needs at least one '- ' item" % what)
+        problem(header_line, "%s needs at least one '- ' item" % what)
         return None
     return ["\n".join(item) for item in items]
 
@@ -202,8 +202,7 @@ def about(cell, problem):
         problem(cell.line, "the about text starts with the one-line summary for the course index (\"you will "
                            "...\"), then a blank line and 2 to 4 '- ' objectives")
         return None
-    rest = Cell(kind="about", line=cell.line, numbered=numbered[blank:])
-    objectives = list_items(rest, "the objectives", problem) or []
+    objectives = list_items(numbered[blank:], cell.line, "the objectives", problem) or []
     if objectives and not OBJECTIVES[0] <= len(objectives) <= OBJECTIVES[1]:
         problem(cell.line, "%d objectives: write %d to %d" % ((len(objectives),) + OBJECTIVES))
     return About(minutes=cell.options["minutes"], summary=summary, objectives=objectives)

@@ -179,7 +179,8 @@ class CommandLine(unittest.TestCase):
             os.remove(s.project.layout_file)
             with self_raises() as caught:
                 cli.targets(s.project)
-            self.assertIn("target/layout.properties not found: build the project first", caught.exception.problems[0])
+            self.assertEqual(["target/layout.properties: not found: build the project first (mvn -q package -DskipTests)"],
+                             caught.exception.problems)
 
     def test_check_names_stale_and_unmade_files(self):
         with Scratch({"01-a": notebook()}) as s:
