@@ -13,6 +13,7 @@ notebooks' links are rewritten for the site: notebooks become their pages, noteb
 other files of the repository their page on GitHub (the repository the README's Binder badge names).
 Figures draw offline; formulas need MathJax from jsDelivr (pinned), so they typeset online.
 """
+import html
 import json
 import os
 import posixpath
@@ -134,7 +135,7 @@ def nav(here, title, other, binder):
     """The bar on top of a page (site-relative links from the page `here`)."""
     up = posixpath.relpath("index.html", posixpath.dirname(here))
     parts = ['<a class="lif-site-home" href="%s">LIF Neuron Part I, in Java</a>' % up,
-             '<span class="lif-site-here">%s</span>' % title]
+             '<span class="lif-site-here">%s</span>' % html.escape(title)]
     if other:
         parts.append('<a class="lif-site-other" href="%s">%s</a>' % (posixpath.relpath(other[0], posixpath.dirname(here)),
                                                                      other[1]))
@@ -151,19 +152,16 @@ def index_notebook(sources, repo, kernel):
         "",
         "*" + course.CREDIT + "*",
         "",
-        "Eleven Jupyter notebooks on a Java kernel (**%s**), to read here without running anything. Each "
+        "%d Jupyter notebooks on a Java kernel (**%s**), to read here without running anything. Each "
         "title opens the notebook as the learner gets it, with the exercises to fill in; *solution* opens its "
         "solution notebook, run once with its printed output and figures. To run a notebook, press *launch "
         "on Binder* on its page (a JupyterLab in the browser, nothing to install), or start it on your "
         "machine ([README](../README.md)). Work through them in order; times are estimates for a learner who "
-        "knows a little Python and no Java." % kernel[1],
+        "knows a little Python and no Java." % (len(sources), kernel[1]),
         "",
         course.table(sources, lambda s: s.name + ".ipynb", ("solution", solution)),
     ])
-    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text, id="index")],
-                                    metadata={"kernelspec": {"name": kernel[0], "display_name": kernel[1],
-                                                             "language": "java"},
-                                              "language_info": notebook.LANGUAGE_INFO})
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text, id="index")])
 
 
 def build(project, out, executed_dir, plotly_js):
