@@ -115,13 +115,12 @@ public final class Check {
             case 4:
                 if (CheckAnswers.isText(answer)) {
                     String p = CheckText.compare("the printed text", answer, Tutorial.exercise4Lines(), false, null);
+                    String never = "v never changes (every line prints the same v): replace v = v; by one Euler "
+                            + "step from v with the current i";
                     String why = p == null
                             ? null
-                            : CheckText.updateCause(
-                                    answer,
-                                    Tutorial.exercise4().v(),
-                                    "v never changes: replace v = v; by one Euler step from v with the current i");
-                    return why == null ? p : p + "; " + why;
+                            : CheckText.updateCause(answer, Tutorial.exercise4().v(), never);
+                    return why == null ? p : never.equals(why) ? why : p + "; " + why;
                 }
                 return CheckNumbers.compare("v", answer, Tutorial.exercise4().v(), CheckNumbers.Kind.V_BEFORE, null);
             case 5: {
@@ -158,8 +157,7 @@ public final class Check {
                         answer,
                         Tutorial.exercise7().v(),
                         CheckNumbers.Kind.V_AFTER,
-                        "v never moves: draw xi from rng.random() and compute the random current i (both are "
-                                + "still 0)");
+                        "draw xi from rng.random() and compute the random current i (both are still 0)");
             case 8: {
                 Tutorial.ListEnsemble e = Tutorial.exercises8to10();
                 return CheckNumbers.compare(
@@ -177,14 +175,14 @@ public final class Check {
                         answer,
                         Tutorial.exercise11().v(),
                         CheckNumbers.Kind.PLAIN,
-                        "v never moves: fill the current array i from u, then write the update of v[step]");
+                        "fill the current array i from u, then write the update of v[step]");
             case 12:
                 return CheckNumbers.compare(
                         "v",
                         answer,
                         Tutorial.exercise11().v(),
                         CheckNumbers.Kind.PLAIN,
-                        "v never moves: write the update of v[step], with iStep");
+                        "write the update of v[step], with iStep");
             case 13:
                 return CheckMatrix.compare("vN", answer, Tutorial.exercise13(), VN_TABLE);
             case 14:
@@ -200,10 +198,9 @@ public final class Check {
     }
 
     private static final String VN_EMPTY = "make it a changeable list of n copies of eL (see the table above)";
-    private static final String MEANS = "compute vMean in the loop: the sum of vN's values, divided by n";
+    private static final String MEANS = "compute vMean in the loop (the sum of vN's values, divided by n)";
     private static final String STDS = "in the loop, build vVarN with a stream over vN, then vVar and vStd";
-    private static final String VN_TABLE =
-            "v never moves: fill the current table i from u, then write the update " + "of vN[j][step]";
+    private static final String VN_TABLE = "fill the current table i from u, then write the update of vN[j][step]";
 
     private static String problem(int exercise, Object first, Object second) {
         switch (exercise) {

@@ -166,7 +166,8 @@ final class CheckFigure {
                     }
                     rows = List.of(got);
                 }
-                return CheckMatrix.compare(name + " (the realizations, [neuron][step])", rows, byNeuron, null);
+                // realization[j][k]: neuron j at step k, whichever way the series were drawn
+                return CheckMatrix.compare("realization", rows, byNeuron, null);
             }
         });
         return this;

@@ -120,7 +120,7 @@ class CheckFigureTest {
             }
             late.add(Collections.nCopies(50, e.t()[k]), vN, Style.dots().alpha(0.1));
         }
-        wrong(8, last, late, "one step late");
+        wrong(8, last, late, "realization[0][0] is", "one step late", "store v after its update");
     }
 
     @Test

@@ -214,7 +214,7 @@ class CheckTest {
         for (int k = 0; k < 10; k++) {
             still.append(String.format("%.3f %.4e%n", k * 0.001, -0.06));
         }
-        wrong(4, still.toString(), "v never changes: replace v = v;");
+        wrong(4, still.toString(), "Exercise 4: v never changes (every line prints the same v): replace v = v;");
         wrong(7, filled(150, -0.06), "still E_L = -0.06 V", "draw xi from rng.random()");
         wrong(8, new ArrayList<Double>(), "vN is empty: make it a changeable list of n copies of eL");
         wrong(9, new double[150], "means: all values are 0: compute vMean");
