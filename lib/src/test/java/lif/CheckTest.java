@@ -248,14 +248,6 @@ class CheckTest {
     }
 
     @Test
-    void exercise5ReferenceIsTheSinusoidOfExercise2() {
-        Tutorial.InputSamples ex5 = Tutorial.exercise5();
-        assertEquals(25, ex5.t().length);
-        assertEquals(0.024, ex5.t()[24], 1e-15);
-        assertEquals(Tutorial.exercise2()[3], ex5.i()[3], 0.0); // the same currents as Exercise 2
-    }
-
-    @Test
     void theHardCodedRestingPotentialIsGone() {
         // the message names E_L as the parameters hold it
         assertTrue(Check.result(7, filled(150, LifParameters.defaults().eL()))
