@@ -17,9 +17,9 @@ import lif.plot.Style;
  * or null.
  *
  * <pre>{@code
- * String p = CheckFigure.of(fig, "add the points first")
- *     .single("the circles", Style.Kind.MARKERS, t, "ts", i, "is")
- *     .problem();
+ * String p = CheckFigure.of(fig, "add the points first")   // what to do when fig has no series yet
+ *     .single("the circles", Style.Kind.MARKERS, t, "ts", i, "is", CheckNumbers.Kind.PLAIN)
+ *     .problem();                                            // null when the figure is right
  * }</pre>
  */
 final class CheckFigure {

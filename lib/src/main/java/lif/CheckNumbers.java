@@ -36,15 +36,12 @@ final class CheckNumbers {
      */
     static String compare(String name, Object answer, double[] expected, Kind kind, String untouched) {
         double[] got = CheckAnswers.numbers(name, answer);
+        if (got.length == 0 && expected.length > 0 && untouched != null) {
+            return name + " is empty: " + untouched;
+        }
         if (got.length != expected.length) {
-            String s = name + " has " + got.length + " values, expected " + expected.length;
-            if (got.length == 0 && untouched != null) {
-                return name + " is empty: " + untouched;
-            }
-            if (Math.abs(got.length - expected.length) == 1) {
-                s += " (check where your loop starts and stops)";
-            }
-            return s;
+            return name + " has " + got.length + " values, expected " + expected.length
+                    + (Math.abs(got.length - expected.length) == 1 ? " (check where your loop starts and stops)" : "");
         }
         double tol = REL_TOL * largest(expected);
         String scaffold = untouched(name, got, expected, tol, untouched);
