@@ -31,20 +31,20 @@ RUNNER = os.path.join(HERE, "JShellRun.java")
 
 # The hint each exercise's untouched stub must print (a fragment of its "Exercise N: ..." line).
 UNTOUCHED = {
-    "Exercise 1": "nothing printed",
-    "Exercise 2": "all values are 0",
-    "Exercise 3": "still holds the placeholder TODO",
-    "Exercise 4": "v never changes",
-    "Exercise 5": "ts: all values are 0: did you fill the array?",
-    "Exercise 6": "v: all values are 0: did you fill the array?",
-    "Exercise 7": "v: all values are still E_L",
-    "Exercise 8": "record: all values are 0: did you fill the array?",
-    "Exercise 9": "means: all values are 0: did you fill the array?",
-    "Exercise 10": "stds: all values are 0: did you fill the array?",
-    "Exercise 11": "v: all values are still E_L",
-    "Exercise 12": "v: all values are still E_L",
-    "Exercise 13": "vN: all values are still E_L",
-    "Exercise 14": "mean: all values are 0: did you fill the array?",
+    "Exercise 1": "the printed line is empty: uncomment the eight declarations",
+    "Exercise 2": "all values are 0: write the current I(t) in the line double i = ...",
+    "Exercise 3": "still holds the placeholder TODO: replace \"TODO%n\" by a format",
+    "Exercise 4": "v never changes (every line prints the same v): replace v = v;",
+    "Exercise 5": "the figure has no series yet: store t and i in ts and is",
+    "Exercise 6": "the figure has no series yet: record t and v in ts and vs",
+    "Exercise 7": "still E_L = -0.06 V, where v starts: draw xi from rng.random()",
+    "Exercise 8": "vN is empty: make it a changeable list of n copies of eL",
+    "Exercise 9": "means: all values are 0: compute vMean in the loop",
+    "Exercise 10": "stds: all values are 0: in the loop, build vVarN with a stream",
+    "Exercise 11": "still E_L = -0.06 V, where v starts: fill the current array i from u",
+    "Exercise 12": "still E_L = -0.06 V, where v starts: write the update of v[step], with iStep",
+    "Exercise 13": "vN: all values are still E_L = -0.06 V, where v starts: fill the current table i from u",
+    "Exercise 14": "vMean: all values are 0: compute vMean[step] and vStd[step]",
 }
 
 

@@ -211,13 +211,14 @@ def notebook_reference():
     write_json("ex07", "Exercise 7: random input, seed 2020, one draw per step", [("v", ts, vs)])
 
     ts, by_step, means, _, stds = exercises8to10()
-    neurons = [("v_n[%d]" % j, ts, [row[j] for row in by_step]) for j in range(50)]
-    write_json("ex08", "Exercise 8: 50 realizations (one trace per neuron)", neurons)
-    write_json("ex09", "Exercise 9: realizations and the sample mean", neurons + [("mean", ts, means)])
+    # as the original plots them: plt.plot(n*[t], v_n, ...) inside the step loop, one trace per step
+    steps = [("step %d" % k, [t] * len(row), row) for k, (t, row) in enumerate(zip(ts, by_step))]
+    write_json("ex08", "Exercise 8: 50 realizations, one trace per step (n*[t], v_n)", steps)
+    write_json("ex09", "Exercise 9: realizations and the sample mean", steps + [("mean", ts, means)])
     plus = [m + s for m, s in zip(means, stds)]
     minus = [m - s for m, s in zip(means, stds)]
     write_json("ex10", "Exercise 10: realizations, mean, mean +- sample std (N-1)",
-               neurons + [("mean", ts, means), ("mean + std", ts, plus), ("mean - std", ts, minus)])
+               steps + [("mean", ts, means), ("mean + std", ts, plus), ("mean - std", ts, minus)])
 
     t_range, _, v = exercise11()
     write_json("ex11", "Exercise 11: arrays, step_end = int(t_max/dt) - 1, v[step] uses i[step]", [("v", t_range, v)])

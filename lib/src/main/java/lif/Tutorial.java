@@ -25,6 +25,9 @@ public final class Tutorial {
 
     private Tutorial() {}
 
+    /** Exercises 2 and 5: the sinusoidal input sampled at {@code t[k] = k*dt}: times (s) and currents (A). */
+    public record InputSamples(double[] t, double[] i) {}
+
     /** Exercise 11/12's arrays: {@code t_range}, the current {@code i} and the potential {@code v}. */
     public record ArrayRun(double[] t, double[] i, double[] v) {}
 
@@ -32,7 +35,15 @@ public final class Tutorial {
      * Exercises 8-10's lists: {@code vByStep[k]} is the list {@code v_n} after step k (N values), with the
      * per-step mean, sample variance (N-1) and std, all plotted at {@code t[k] = k*dt}.
      */
-    public record ListEnsemble(double[] t, double[][] vByStep, double[] mean, double[] variance, double[] std) {}
+    public record ListEnsemble(double[] t, double[][] vByStep, double[] mean, double[] variance, double[] std) {
+        /**
+         * The sample autocovariance (N-1) between steps {@code k} and {@code l}, the quantity the tutorial's Section 5
+         * defines for these realizations; {@code autocovariance(k, k)} is {@code variance()[k]}. V².
+         */
+        public double autocovariance(int k, int l) {
+            return Stats.autocovariance(Np.transpose(vByStep), k, l);
+        }
+    }
 
     /** Exercise 1's printed line: {@code 0.15 0.001 0.02 -0.06 -0.07 -0.05 100000000.0 2.5e-10}. */
     public static String exercise1() {
@@ -41,13 +52,24 @@ public final class Tutorial {
 
     /** Exercise 2: {@code I(t)} of the sinusoid at {@code t = step*dt}, step 0..9, amperes. */
     public static double[] exercise2() {
+        return sinusoidSamples(10).i();
+    }
+
+    /** Exercise 5's figure data: the sinusoid at {@code t = step*dt}, step 0..24 (0 to 0.024 s). */
+    public static InputSamples exercise5() {
+        return sinusoidSamples(25);
+    }
+
+    private static InputSamples sinusoidSamples(int steps) {
         LifParameters p = LifParameters.defaults();
         Current sine = Current.sinusoid(p);
-        double[] i = new double[10];
-        for (int step = 0; step < 10; step++) {
-            i[step] = sine.at(step * p.dt());
+        double[] t = new double[steps];
+        double[] i = new double[steps];
+        for (int step = 0; step < steps; step++) {
+            t[step] = step * p.dt();
+            i[step] = sine.at(t[step]);
         }
-        return i;
+        return new InputSamples(t, i);
     }
 
     /** Exercise 2's printed lines (Python's repr of each current). */

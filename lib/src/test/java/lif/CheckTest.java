@@ -64,13 +64,7 @@ class CheckTest {
         correct(7, list(Tutorial.exercise7().v()));
         Tutorial.ListEnsemble e = Tutorial.exercises8to10();
         correct(8, e.vByStep()[149]);
-        double[][] record = new double[50][150];
-        for (int k = 0; k < 150; k++) {
-            for (int j = 0; j < 50; j++) {
-                record[j][k] = e.vByStep()[k][j];
-            }
-        }
-        correct(8, record);
+        correct(8, list(e.vByStep()[149]));
         correct(9, e.mean());
         correct(10, e.std());
         assertTrue(Check.result(10, e.mean(), e.std()).correct());
@@ -161,7 +155,7 @@ class CheckTest {
         wrong(9, flat, "all your values are equal");
         wrong(6, null, "is null");
         wrong(6, 3.0, "single number");
-        wrong(5, new double[1], "check(5, ts, is)");
+        wrong(5, new double[1], "the figure is a double[]", "pass the figure");
         wrong(15, new double[1], "no self-check for exercise 15");
         List<Object> mixed = new ArrayList<>(list(v6));
         mixed.set(2, "x");
@@ -213,34 +207,28 @@ class CheckTest {
     /** What each exercise's untouched scaffold hands to check(...), and the hint it gets. */
     @Test
     void untouchedScaffoldsGetTheHintForWhatIsMissing() {
-        wrong(1, "", "nothing printed");
+        wrong(1, "", "the printed line is empty: uncomment the eight declarations");
         wrong(2, "0.0\n".repeat(10), "all values are 0");
         wrong(3, "TODO\n".repeat(10), "line 1 (\"TODO\") still holds the placeholder TODO");
         StringBuilder still = new StringBuilder();
         for (int k = 0; k < 10; k++) {
             still.append(String.format("%.3f %.4e%n", k * 0.001, -0.06));
         }
-        wrong(4, still.toString(), "v never changes");
-        wrong2(
-                5,
-                new double[25],
-                new double[25],
-                "ts: all values are 0: did you fill the array?",
-                "is: all values are 0: did you fill the array?");
-        wrong(6, new double[150], "all values are 0: did you fill the array?");
-        wrong(7, filled(150, -0.06), "still E_L");
-        wrong(8, new double[50][150], "record: all values are 0: did you fill the array?");
-        wrong(9, new double[150], "all values are 0: did you fill the array?");
+        wrong(4, still.toString(), "Exercise 4: v never changes (every line prints the same v): replace v = v;");
+        wrong(7, filled(150, -0.06), "still E_L = -0.06 V", "draw xi from rng.random()");
+        wrong(8, new ArrayList<Double>(), "vN is empty: make it a changeable list of n copies of eL");
+        wrong(9, new double[150], "means: all values are 0: compute vMean");
         String m10 = wrong2(10, Tutorial.exercises8to10().mean(), new double[150], "stds: all values are 0");
         assertFalse(m10.contains("means"), m10);
-        wrong(11, filled(149, -0.06), "still E_L");
-        wrong(12, filled(149, -0.06), "still E_L");
+        wrong(10, new double[150], "stds: all values are 0: in the loop, build vVarN with a stream");
+        wrong(11, filled(149, -0.06), "still E_L", "fill the current array i from u");
+        wrong(12, filled(149, -0.06), "still E_L", "with iStep");
         double[][] rest = new double[50][];
         for (int j = 0; j < 50; j++) {
             rest[j] = filled(150, -0.06);
         }
-        wrong(13, rest, "vN: all values are still E_L");
-        String m14 = wrong2(14, new double[150], new double[150], "mean: all values are 0", "std: all values are 0");
+        wrong(13, rest, "vN: all values are still E_L", "fill the current table i from u");
+        String m14 = wrong2(14, new double[150], new double[150], "vMean: all values are 0", "compute vMean[step]");
         assertFalse(m14.contains("N-1"), m14); // not the ddof hint for an unfilled array
     }
 
@@ -260,16 +248,11 @@ class CheckTest {
     }
 
     @Test
-    void exercise5ChecksTheFiguresData() {
-        double[][] ti = Check.exercise5();
-        assertTrue(
-                Check.result(5, ti[0], ti[1]).correct(),
-                Check.result(5, ti[0], ti[1]).message());
-        assertEquals(25, ti[0].length);
-        assertEquals(0.024, ti[0][24], 1e-15);
-        assertEquals(Tutorial.exercise2()[3], ti[1][3], 0.0); // the same currents as Exercise 2
-        wrong2(5, ti[0], Arrays.copyOf(ti[1], 24), "24 values, expected 25");
-        wrong2(5, ti[1], ti[0], "ts[0] is 2.5000e-10", "is[0] is 0.0000e+00");
+    void theHardCodedRestingPotentialIsGone() {
+        // the message names E_L as the parameters hold it
+        assertTrue(Check.result(7, filled(150, LifParameters.defaults().eL()))
+                .message()
+                .contains("E_L = " + PyFormat.repr(LifParameters.defaults().eL()) + " V"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package lif;
 
 import static lif.Reference.assertSameBits;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -92,6 +93,33 @@ class TutorialTest {
         assertSameBits(Reference.column("ex10_t_mean_var_std.txt", 1), ex.mean(), "exercise 9 mean");
         assertSameBits(Reference.column("ex10_t_mean_var_std.txt", 2), ex.variance(), "exercise 10 variance (N-1)");
         assertSameBits(Reference.column("ex10_t_mean_var_std.txt", 3), ex.std(), "exercise 10 std");
+    }
+
+    @Test
+    void theSampleAutocovarianceOfExercises8to10() {
+        Tutorial.ListEnsemble ex = Tutorial.exercises8to10();
+        for (int k : new int[] {1, 100, 149}) {
+            assertEquals(ex.variance()[k], ex.autocovariance(k, k), 1e-12 * ex.variance()[k], "C(t, t) at " + k);
+        }
+        // by its definition, written out for one pair of steps
+        int k = 100;
+        int l = 120;
+        double sum = 0;
+        for (int j = 0; j < 50; j++) {
+            sum += (ex.vByStep()[k][j] - ex.mean()[k]) * (ex.vByStep()[l][j] - ex.mean()[l]);
+        }
+        assertEquals(sum / 49, ex.autocovariance(k, l), 1e-12 * Math.abs(sum / 49));
+        assertEquals(ex.autocovariance(k, l), ex.autocovariance(l, k), 0.0);
+    }
+
+    @Test
+    void exercise5IsExercise2sSinusoidOver25Steps() {
+        Tutorial.InputSamples ex5 = Tutorial.exercise5();
+        assertEquals(25, ex5.i().length);
+        assertArrayEquals(Tutorial.exercise2(), java.util.Arrays.copyOf(ex5.i(), 10));
+        for (int k = 0; k < 25; k++) {
+            assertEquals(k * LifParameters.defaults().dt(), ex5.t()[k], 0.0);
+        }
     }
 
     @Test

@@ -92,6 +92,29 @@ public final class PlotBuilder {
     }
 
     /**
+     * One series from two lists of numbers (copied), as matplotlib's {@code plt.plot(x, y)} takes lists: the
+     * potentials of all neurons at one step against their time, {@code add(Collections.nCopies(n, t), vN, style)}.
+     */
+    public PlotBuilder add(List<? extends Number> x, List<? extends Number> y, Style style) {
+        return add("x", values("x", x), "y", values("y", y), style);
+    }
+
+    private static double[] values(String name, List<? extends Number> list) {
+        if (list == null) {
+            throw new IllegalArgumentException(name + " is null; pass a list of numbers");
+        }
+        double[] out = new double[list.size()];
+        for (int k = 0; k < out.length; k++) {
+            Number value = list.get(k);
+            if (value == null) {
+                throw new IllegalArgumentException(name + "[" + k + "] is null, not a number");
+            }
+            out[k] = value.doubleValue();
+        }
+        return out;
+    }
+
+    /**
      * One series from two numeric columns of a Tablesaw {@code Table} (missing values become gaps), named
      * after the columns in error messages: {@code add(table.numberColumn("t"), table.numberColumn("v"), Style.line())}.
      */

@@ -7,13 +7,12 @@ import java.util.function.DoubleFunction;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * The tutorial's figures from plain arrays ({@code t} in seconds, {@code v} in volts, ensembles as
- * {@code vN[neuron][step]}), a {@link #slider} over one parameter, a {@link #heatmap}, and
- * {@link #show(Figure)} for Tablesaw figures. Every figure is a {@link PlotlyFigure}.
- *
- * <p>To see a figure, leave it as the last expression of the cell. In the rapaio kernel,
- * {@code display(fig)} also draws it, but as a cell's last statement it also prints the display id as the
- * cell result: prefer the last expression.
+ * Figures: {@link #figure()} starts a {@link PlotBuilder}, the building blocks the exercises use (series in a
+ * {@link Style}: circles, dots or lines, a colour, an opacity, a label). Beyond the exercises (notebooks 8-10)
+ * come ready-made figures from plain arrays ({@code t} in seconds, {@code v} in volts, ensembles as
+ * {@code vN[neuron][step]}), a {@link #slider} over one parameter, a {@link #heatmap}, and {@link #show(Figure)}
+ * for Tablesaw figures. Every figure is a {@link PlotlyFigure}; to see one, leave it as the last expression of
+ * a cell.
  */
 public final class Plots {
 
@@ -32,7 +31,6 @@ public final class Plots {
 
     public static final String TIME_AXIS = "time (s)";
     public static final String VM_AXIS = VM + " (V)";
-    public static final String CURRENT_AXIS = "I (A)";
     public static final String REALIZATIONS_TITLE = "Multiple realizations of " + VM;
 
     private Plots() {}
@@ -55,29 +53,7 @@ public final class Plots {
         return java.util.Objects.requireNonNull(figure, "figure");
     }
 
-    /** Exercise 5: the input current at each step as black circles ({@code 'ko'}). */
-    public static PlotlyFigure current(double[] t, double[] i) {
-        return currentBuilder(t, i).build();
-    }
-
-    /**
-     * Exercise 5 with the continuous current drawn over it as a blue line ({@code tFine}, {@code iFine}:
-     * the same current sampled finely).
-     */
-    public static PlotlyFigure current(double[] t, double[] i, double[] tFine, double[] iFine) {
-        return currentBuilder(t, i)
-                .add("tFine", tFine, "iFine", iFine, Style.line().color(C0).label("continuous I(t)"))
-                .build();
-    }
-
-    private static PlotBuilder currentBuilder(double[] t, double[] i) {
-        return figure().title("Synaptic input I(t)")
-                .xTitle(TIME_AXIS)
-                .yTitle(CURRENT_AXIS)
-                .add("t", t, "i", i, Style.circles());
-    }
-
-    /** Exercises 6, 7 and 11: the membrane potential at each step as small black dots ({@code 'k.'}). */
+    /** The membrane potential at each step as small black dots ({@code 'k.'}), with a title. */
     public static PlotlyFigure membranePotential(String title, double[] t, double[] v) {
         return figure().title(title)
                 .xTitle(TIME_AXIS)
@@ -86,71 +62,12 @@ public final class Plots {
                 .build();
     }
 
-    /** Exercise 12: the membrane potential as a black line ({@code 'k'}). */
-    public static PlotlyFigure membranePotentialLine(String title, double[] t, double[] v) {
-        return figure().title(title)
-                .xTitle(TIME_AXIS)
-                .yTitle(VM_AXIS)
-                .add("t", t, "v", v, Style.line())
-                .build();
-    }
-
-    /** Exercise 8: N realizations as faint black dots ({@code 'k.'}, alpha 0.1), one trace each. */
-    public static PlotlyFigure realizations(double[] t, double[][] vN) {
-        return realizationsBuilder(t, vN).build();
-    }
-
-    /**
-     * Exercises 9 and 10: N realizations as faint dots, the sample mean as blue dots ({@code 'C0.'}, alpha
-     * 0.8, size 10) and, when {@code std} is not null, mean ± std as grey dots ({@code 'C7.'}, alpha 0.8).
-     */
-    public static PlotlyFigure realizations(double[] t, double[][] vN, double[] mean, double[] std) {
-        PlotBuilder b = realizationsBuilder(t, vN)
-                .add(
-                        "t",
-                        t,
-                        "mean",
-                        mean,
-                        Style.dots().color(C0).alpha(0.8).size(6).label("mean"));
-        if (std != null) {
-            PlotBuilder.checkSameLength("mean", mean, "std", std);
-            Style grey = Style.dots().color(C7).alpha(0.8);
-            b.add("t", t, "mean + std", plus(mean, std, 1), grey)
-                    .add("t", t, "mean - std", plus(mean, std, -1), grey.label("mean \u00b1 std"));
-        }
-        return b.build();
-    }
-
-    private static PlotBuilder realizationsBuilder(double[] t, double[][] vN) {
-        return figure().title(REALIZATIONS_TITLE)
-                .xTitle(TIME_AXIS)
-                .yTitle(VM_AXIS)
-                .addAll("t", t, "vN", vN, Style.dots().alpha(0.1));
-    }
-
-    /** Exercise 13: N realizations as faint black lines ({@code 'k'}, alpha 0.3). */
+    /** N realizations as faint black lines ({@code 'k'}, alpha 0.3), one per row of {@code vN}. */
     public static PlotlyFigure realizationLines(double[] t, double[][] vN) {
         return figure().title(REALIZATIONS_TITLE)
                 .xTitle(TIME_AXIS)
                 .yTitle(VM_AXIS)
                 .addAll("t", t, "vN", vN, Style.line().alpha(0.3))
-                .build();
-    }
-
-    /**
-     * Exercise 14: N faint lines (the last one labelled "V(t)"), the mean as a blue line labelled "mean"
-     * and mean ± std as grey lines labelled "mean ± std", with a legend.
-     */
-    public static PlotlyFigure realizationLines(double[] t, double[][] vN, double[] mean, double[] std) {
-        PlotBuilder.checkSameLength("mean", mean, "std", std);
-        Style grey = Style.line().color(C7).alpha(0.8);
-        return figure().title(REALIZATIONS_TITLE)
-                .xTitle(TIME_AXIS)
-                .yTitle(VM_AXIS)
-                .addAll("t", t, "vN", vN, Style.line().alpha(0.3).label("V(t)"))
-                .add("t", t, "mean", mean, Style.line().color(C0).alpha(0.8).label("mean"))
-                .add("t", t, "mean + std", plus(mean, std, 1), grey)
-                .add("t", t, "mean - std", plus(mean, std, -1), grey.label("mean \u00b1 std"))
                 .build();
     }
 
@@ -164,7 +81,7 @@ public final class Plots {
      * (each frame brings its own title), and the axes are fixed to the range of all frames so that changes show.
      * <pre>{@code
      * Plots.slider("I<sub>mean</sub> (pA)", new double[] {100, 200, 300},
-     *     pA -> Plots.membranePotentialLine("I = " + pA + " pA", t, Lif.euler(p.withIMean(pA * 1e-12)).run(...).v()))
+     *     pA -> Plots.membranePotential("I = " + pA + " pA", t, Lif.euler(p.withIMean(pA * 1e-12)).run(...).v()))
      * }</pre>
      *
      * @param label  the slider's name, shown as "label = value" (plotly's HTML subset)
@@ -316,13 +233,5 @@ public final class Plots {
                 .put("xaxis", PlotBuilder.axis(xTitle == null ? "" : xTitle, false))
                 .put("yaxis", PlotBuilder.axis(yTitle == null ? "" : yTitle, false));
         return PlotlyFigure.of(layout, trace);
-    }
-
-    private static double[] plus(double[] a, double[] b, int sign) {
-        double[] r = new double[a.length];
-        for (int k = 0; k < a.length; k++) {
-            r[k] = a[k] + sign * b[k];
-        }
-        return r;
     }
 }

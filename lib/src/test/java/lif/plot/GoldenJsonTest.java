@@ -22,11 +22,45 @@ class GoldenJsonTest {
         double[][] vN = {{1, 2, 3, 4}, {0.5, 0.25, 0.125, 0.1}};
         double[] mean = {0.75, 1.125, 1.5625, 2.05};
         double[] std = {0.1, 0.2, 0.3, 0.4};
+        double[] upper = new double[4]; // mean + std
+        double[] lower = new double[4]; // mean - std
+        for (int k = 0; k < 4; k++) {
+            upper[k] = mean[k] + std[k];
+            lower[k] = mean[k] - std[k];
+        }
+        Style grey = Style.dots().color(Plots.C7).alpha(0.8);
+        Style greyLine = Style.line().color(Plots.C7).alpha(0.8);
         return List.of(
                 Plots.membranePotential("V<sub>m</sub> & \"q\" it's", t, v),
-                Plots.current(t, v, t, mean),
-                Plots.realizations(t, vN, mean, std),
-                Plots.realizationLines(t, vN, mean, std),
+                // the figures the exercises build from the building blocks (Exercises 5, 10 and 14)
+                Plots.figure()
+                        .title("Synaptic input I(t)")
+                        .xTitle(Plots.TIME_AXIS)
+                        .yTitle("I (A)")
+                        .add(t, v, Style.circles())
+                        .add(t, mean, Style.line().color(Plots.C0).label("continuous I(t)"))
+                        .build(),
+                Plots.figure()
+                        .title(Plots.REALIZATIONS_TITLE)
+                        .xTitle(Plots.TIME_AXIS)
+                        .yTitle(Plots.VM_AXIS)
+                        .addAll("t", t, "vN", vN, Style.dots().alpha(0.1))
+                        .add(
+                                t,
+                                mean,
+                                Style.dots().color(Plots.C0).alpha(0.8).size(6).label("mean"))
+                        .add(t, upper, grey)
+                        .add(t, lower, grey.label("mean \u00b1 std"))
+                        .build(),
+                Plots.figure()
+                        .title(Plots.REALIZATIONS_TITLE)
+                        .xTitle(Plots.TIME_AXIS)
+                        .yTitle(Plots.VM_AXIS)
+                        .addAll("t", t, "vN", vN, Style.line().alpha(0.3).label("V(t)"))
+                        .add(t, mean, Style.line().color(Plots.C0).alpha(0.8).label("mean"))
+                        .add(t, upper, greyLine)
+                        .add(t, lower, greyLine.label("mean \u00b1 std"))
+                        .build(),
                 Plots.figure()
                         .xTitle("dt")
                         .yTitle("err")
@@ -45,7 +79,12 @@ class GoldenJsonTest {
                 Plots.slider(
                         "I (pA)",
                         new double[] {100, 250.5},
-                        pA -> Plots.membranePotentialLine("I = " + pA, t, new double[] {pA, 2, 3, 4})));
+                        pA -> Plots.figure()
+                                .title("I = " + pA)
+                                .xTitle(Plots.TIME_AXIS)
+                                .yTitle(Plots.VM_AXIS)
+                                .add(t, new double[] {pA, 2, 3, 4}, Style.line())
+                                .build()));
     }
 
     @Test

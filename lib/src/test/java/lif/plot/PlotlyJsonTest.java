@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,9 @@ class PlotlyJsonTest {
     @Test
     void markerAlphaIsANumber() throws Exception {
         double[][] vN = {{1, 2}, {3, 4}};
-        JsonNode root = parse(json(Plots.realizations(new double[] {0, 1}, vN)));
+        JsonNode root = parse(json(Plots.figure()
+                .addAll(new double[] {0, 1}, vN, Style.dots().alpha(0.1))
+                .build()));
         JsonNode m = root.get("data").get(1).get("marker");
         assertTrue(m.get("opacity").isNumber());
         assertEquals(0.1, m.get("opacity").asDouble(), 0);
@@ -244,9 +247,16 @@ class PlotlyJsonTest {
     @Test
     void textSummaryIsOneLine() {
         double[][] vN = new double[3][T.length];
-        FigureBundle b = FigureBundle.of(Plots.realizationLines(T, vN, T, T));
+        PlotlyFigure six = Plots.figure()
+                .title(Plots.REALIZATIONS_TITLE)
+                .addAll(T, vN, Style.line())
+                .add(T, T, Style.line())
+                .add(T, T, Style.line())
+                .add(T, T, Style.line())
+                .build();
+        FigureBundle b = FigureBundle.of(six);
         assertEquals("Figure \"Multiple realizations of Vm\": 6 traces, 24 points", b.text());
-        assertEquals(b.text(), Plots.realizationLines(T, vN, T, T).toString());
+        assertEquals(b.text(), six.toString());
         assertFalse(FigureBundle.of(
                         Plots.figure().title("a\nb").add(T, T, Style.dots()).build())
                 .text()
@@ -260,12 +270,8 @@ class PlotlyJsonTest {
         assertEquals("t has 4 values but v has 3: they must have the same length", e.getMessage());
         e = assertThrows(
                 IllegalArgumentException.class,
-                () -> Plots.realizations(T, new double[][] {new double[4], new double[5]}));
+                () -> Plots.figure().addAll("t", T, "vN", new double[][] {new double[4], new double[5]}, Style.dots()));
         assertTrue(e.getMessage().startsWith("t has 4 values but vN[1] has 5"), e.getMessage());
-        e = assertThrows(
-                IllegalArgumentException.class,
-                () -> Plots.realizationLines(T, new double[][] {new double[4]}, new double[4], new double[2]));
-        assertTrue(e.getMessage().startsWith("mean has 4 values but std has 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Plots.figure().add(T, new double[1], Style.dots()));
         assertTrue(e.getMessage().startsWith("x has 4 values but y has 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Style.dots().alpha(1.5));
@@ -273,26 +279,42 @@ class PlotlyJsonTest {
     }
 
     @Test
-    void tutorialFiguresHaveTheExpectedTraces() throws Exception {
+    void labelsColoursAndOpacityReachTheTraces() throws Exception {
         double[][] vN = new double[5][T.length];
-        JsonNode ex14 = parse(json(Plots.realizationLines(T, vN, T, T)));
-        assertEquals(8, ex14.get("data").size());
-        assertEquals("V(t)", ex14.get("data").get(4).get("name").asText());
+        JsonNode ex14 = parse(json(Plots.figure()
+                .addAll(T, vN, Style.line().alpha(0.3).label("V(t)"))
+                .add(T, T, Style.line().color(Plots.C0).alpha(0.8).label("mean"))
+                .add(T, T, Style.dots().color(Plots.C7).alpha(0.8))
+                .build()));
+        assertEquals(7, ex14.get("data").size());
+        assertEquals("V(t)", ex14.get("data").get(4).get("name").asText()); // the label on the last row only
         assertTrue(ex14.get("data").get(4).get("showlegend").asBoolean());
         assertFalse(ex14.get("data").get(3).get("showlegend").asBoolean());
         assertEquals("mean", ex14.get("data").get(5).get("name").asText());
         assertEquals(Plots.C0, ex14.get("data").get(5).get("line").get("color").asText());
-        assertEquals("mean \u00b1 std", ex14.get("data").get(7).get("name").asText());
-        assertEquals(Plots.C7, ex14.get("data").get(7).get("line").get("color").asText());
+        assertEquals(0.8, ex14.get("data").get(5).get("opacity").asDouble(), 0);
+        assertEquals(
+                Plots.C7, ex14.get("data").get(6).get("marker").get("color").asText());
+        assertEquals(0.8, ex14.get("data").get(6).get("marker").get("opacity").asDouble(), 0);
+        assertFalse(ex14.get("data").get(6).get("showlegend").asBoolean());
         assertTrue(ex14.get("layout").get("showlegend").asBoolean());
-        JsonNode ex10 = parse(json(Plots.realizations(T, vN, T, T)));
-        assertEquals(8, ex10.get("data").size());
-        assertEquals(0.8, ex10.get("data").get(5).get("marker").get("opacity").asDouble(), 0);
-        assertEquals(
-                6, parse(json(Plots.realizations(T, vN, T, null))).get("data").size());
-        JsonNode ex5 = parse(json(Plots.current(T, T, T, T)));
-        assertEquals(
-                "I (A)", ex5.get("layout").get("yaxis").get("title").get("text").asText());
-        assertEquals(2, ex5.get("data").size());
+    }
+
+    @Test
+    void listsAsSeriesAsInTheOriginalsLoops() throws Exception {
+        // Exercise 8: the potentials of all neurons at one step, against n copies of the step's time
+        List<Double> vN = List.of(-0.06, -0.059, -0.058);
+        JsonNode f = parse(json(Plots.figure()
+                .add(java.util.Collections.nCopies(3, 0.004), vN, Style.dots().alpha(0.1))
+                .build()));
+        assertEquals(0.004, f.get("data").get(0).get("x").get(2).asDouble(), 0);
+        assertEquals(-0.058, f.get("data").get(0).get("y").get(2).asDouble(), 0);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Plots.figure().add(List.of(1.0), vN, Style.dots()));
+        assertEquals("x has 1 values but y has 3: they must have the same length", e.getMessage());
+        List<Double> withNull = new java.util.ArrayList<>(vN);
+        withNull.set(1, null);
+        e = assertThrows(IllegalArgumentException.class, () -> Plots.figure().add(vN, withNull, Style.dots()));
+        assertEquals("y[1] is null, not a number", e.getMessage());
     }
 }
