@@ -44,11 +44,30 @@ class EnsembleEngineTest {
         return alive;
     }
 
+    /** An observer that records nothing; it calls {@code onChunk} with each chunk's first neuron as it starts. */
+    private static EnsembleObserver watching(java.util.function.IntConsumer onChunk) {
+        return new EnsembleObserver() {
+            @Override
+            public Part newPart(int first, int neurons) {
+                onChunk.accept(first);
+                return (rows, count, firstNeuron, spiked) -> {};
+            }
+
+            @Override
+            public void merge(Part part) {}
+
+            @Override
+            public long partBytes() {
+                return 0;
+            }
+        };
+    }
+
     /**
      * Records which thread simulated each chunk, and holds the caller on chunk 0 until another thread has taken a
      * chunk of the caller's own run: that thread must have stolen it.
      */
-    private static final class StealingProbe implements EnsembleObserver {
+    private static final class StealingProbe {
         final Thread caller = Thread.currentThread();
         final int stealFrom;
         final int stealTo;
@@ -61,8 +80,7 @@ class EnsembleEngineTest {
             this.stealTo = stealTo;
         }
 
-        @Override
-        public Part newPart(int first, int neurons) {
+        void chunkStarted(int first) {
             int c = first / CHUNK;
             byChunk.put(c, Thread.currentThread());
             if (Thread.currentThread() != caller && c >= stealFrom && c < stealTo) {
@@ -75,15 +93,6 @@ class EnsembleEngineTest {
                     throw new AssertionError(e);
                 }
             }
-            return (rows, count, firstNeuron, spiked) -> {};
-        }
-
-        @Override
-        public void merge(Part part) {}
-
-        @Override
-        public long partBytes() {
-            return 0;
         }
     }
 
@@ -102,7 +111,7 @@ class EnsembleEngineTest {
         StepMomentsObserver moments = new StepMomentsObserver(1_000);
         SpikeCountObserver spikes = new SpikeCountObserver(n, 1_000);
         NumpyRandom rng = new NumpyRandom(9);
-        lif.engine().run(n, rng, List.of(moments, spikes, probe), 2);
+        lif.engine().run(n, rng, List.of(moments, spikes, watching(probe::chunkStarted)), 2);
 
         assertEquals(10, probe.byChunk.size());
         assertTrue(probe.byChunk.get(4) != probe.caller, "chunk 4, of the caller's run, was stolen");
@@ -168,24 +177,12 @@ class EnsembleEngineTest {
     @Test
     void aFailingWorkerFailsTheCallAndStopsTheOthers() {
         Thread caller = Thread.currentThread();
-        EnsembleObserver failing = new EnsembleObserver() {
-            @Override
-            public Part newPart(int first, int neurons) {
-                if (Thread.currentThread() != caller) {
-                    throw new IllegalStateException(
-                            "part failed on " + Thread.currentThread().getName());
-                }
-                return (rows, count, firstNeuron, spiked) -> {};
+        EnsembleObserver failing = watching(first -> {
+            if (Thread.currentThread() != caller) {
+                throw new IllegalStateException(
+                        "part failed on " + Thread.currentThread().getName());
             }
-
-            @Override
-            public void merge(Part part) {}
-
-            @Override
-            public long partBytes() {
-                return 0;
-            }
-        };
+        });
         IllegalStateException e = assertThrows(
                 IllegalStateException.class,
                 () -> Lif.euler(P).engine().run(20 * CHUNK, new NumpyRandom(1), List.of(failing), 2));
