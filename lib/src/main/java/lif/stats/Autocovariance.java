@@ -1,16 +1,19 @@
 package lif.stats;
 
 /**
- * Streaming sample autocovariance of an ensemble, {@code C(t, s) = 1/(N - ddof) sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)}
- * for every pair of time steps (ddof 1: {@link Variance#SAMPLE}, 0: {@link Variance#POPULATION}), without storing the ensemble: feed one neuron's trajectory at a time with
- * {@link #add(double[])}. Memory O(T^2) whatever N; time O(T^2) per neuron.
+ * Streaming sample autocovariance of an ensemble,
+ * {@code C(t, s) = 1/(N - ddof) sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)} for every pair of time steps (ddof 1:
+ * {@link Variance#SAMPLE}, 0: {@link Variance#POPULATION}), without storing the ensemble: feed one neuron's
+ * trajectory at a time with {@link #add(double[])}. Memory O(T^2) whatever N; time O(T^2) per neuron.
  *
- * <p>Per pair it keeps the running means and the co-moment {@code M(t, s) = sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)},
- * updated per block of 8 neurons: the block's co-moments about its own mean, merged into the totals with the
- * pairwise formula of Chan, Golub and LeVeque ({@link PairwiseMerge}, {@code M += M_block + d_t d_s n_a n_b / (n_a + n_b)}, d the
- * difference of the means), which never subtracts two large sums (the naive {@code sum xy - N mean_x mean_y} loses most digits here: potentials near -35 mV vary by
- * a few mV). {@link #merge} combines partial results (Chan et al.). With {@link Variance#SAMPLE} this is the tutorial's Section 5
- * estimator, {@link Stats#autocovariance(double[][])}, to rounding.
+ * <p>Per pair it keeps the running means and the co-moment
+ * {@code M(t, s) = sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)}, updated per block of 8 neurons: the block's
+ * co-moments about its own mean, merged into the totals with the pairwise formula of Chan, Golub and LeVeque
+ * ({@link PairwiseMerge}: {@code M += M_block + d_t d_s n_a n_b / (n_a + n_b)}, d the difference of the means),
+ * which never subtracts two large sums (the naive {@code sum xy - N mean_x mean_y} loses most digits here:
+ * potentials near -35 mV vary by a few mV). {@link #merge} combines partial results the same way. With
+ * {@link Variance#SAMPLE} this is the tutorial's Section 5 estimator, {@link Stats#autocovariance(double[][])}, to
+ * rounding.
  */
 public final class Autocovariance {
     private final int steps;

@@ -38,7 +38,7 @@ public final class PairwiseMerge {
     /** Merges B's mean and M2 into step k of A's {@code mean} and {@code m2} (both updated in place). */
     public void merge(double[] mean, double[] m2, int k, double meanB, double m2B) {
         double d = meanB - mean[k];
-        mean[k] += d * wb;
+        mean[k] = mean(mean[k], d);
         m2[k] += m2B + d * d * wab;
     }
 
