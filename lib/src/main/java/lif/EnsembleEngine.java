@@ -128,9 +128,9 @@ final class EnsembleEngine {
         int workers = Math.min(threads, pass.chunks);
         Mt19937 caller = rng.engine();
         if (workers == 1) {
-            Chunk chunk = new Chunk(pass);
+            ChunkSimulator simulator = new ChunkSimulator(pass);
             for (int c = 0; c < pass.chunks; c++) {
-                EnsembleObserver.Part[] parts = chunk.simulate(caller, c);
+                EnsembleObserver.Part[] parts = simulator.simulate(caller, c);
                 if (parts == null) {
                     throw Interrupts.stopped(pass.progress(c));
                 }
@@ -181,13 +181,13 @@ final class EnsembleEngine {
         }
     }
 
-    /** One thread's buffers, reused chunk after chunk. */
-    private final class Chunk {
+    /** Simulates chunks on one thread, in buffers reused chunk after chunk. */
+    private final class ChunkSimulator {
         private final Pass pass;
         private final double[] rows = new double[BlockIntegrator.BLOCK * steps];
         private final boolean[] spiked;
 
-        Chunk(Pass pass) {
+        ChunkSimulator(Pass pass) {
             this.pass = pass;
             this.spiked = pass.spikeFlags ? new boolean[BlockIntegrator.BLOCK * steps] : null;
         }
@@ -290,7 +290,7 @@ final class EnsembleEngine {
          */
         private boolean work(int w) {
             try {
-                Chunk buffers = new Chunk(pass);
+                ChunkSimulator simulator = new ChunkSimulator(pass);
                 Mt19937 g = null;
                 int at = -1; // the chunk whose first draw g stands at
                 for (int c = ranges.take(w); c >= 0 && failure == null; c = ranges.take(w)) {
@@ -300,7 +300,7 @@ final class EnsembleEngine {
                             Mt19937Jump.ofWords(pass.wordsBefore(c)).applyTo(g);
                         }
                     }
-                    EnsembleObserver.Part[] parts = buffers.simulate(g, c);
+                    EnsembleObserver.Part[] parts = simulator.simulate(g, c);
                     if (parts == null) {
                         return false;
                     }
