@@ -33,14 +33,25 @@ public final class Autocovariance {
     private int pendingCount;
     private long count;
 
-    /** An empty accumulator for trajectories of {@code steps} time steps, 1 <= steps <= 4096. */
+    /**
+     * An empty accumulator for trajectories of {@code steps} time steps, 1 <= steps <= 4096. Its T^2 co-moments take
+     * up to 134 MB, which can cost a loaded machine seconds of garbage collection: an interrupt stops the allocation
+     * between rows.
+     */
     public Autocovariance(int steps) {
         if (steps < 1 || steps > 4096) {
             throw new IllegalArgumentException("steps must be in [1, 4096] (memory grows as steps^2), got " + steps);
         }
         this.steps = steps;
         this.mean = new double[steps];
-        this.m = new double[steps][steps];
+        this.m = new double[steps][];
+        for (int t = 0; t < steps; t++) {
+            if (Interrupts.requested()) {
+                throw Interrupts.stopped(
+                        "new Autocovariance(" + steps + ") (" + t + " of " + steps + " rows allocated)");
+            }
+            m[t] = new double[steps];
+        }
         this.dOld = new double[steps];
         this.pending = new double[BLOCK][steps];
     }
