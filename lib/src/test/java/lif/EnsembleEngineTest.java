@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import lif.stats.Autocovariance;
 import lif.stats.Stats;
 import lif.stats.Variance;
 import org.junit.jupiter.api.AfterEach;
@@ -202,5 +203,11 @@ class EnsembleEngineTest {
         assertTrue(Thread.interrupted());
         assertTrue(
                 stats.getMessage().startsWith("Stats.autocovariance (0 of 3 neurons) stopped: "), stats.getMessage());
+        Thread.currentThread().interrupt();
+        CancellationException matrix = assertThrows(CancellationException.class, () -> new Autocovariance(4_096));
+        assertTrue(Thread.interrupted());
+        assertTrue(
+                matrix.getMessage().startsWith("new Autocovariance(4096) (0 of 4096 rows allocated) stopped: "),
+                matrix.getMessage());
     }
 }
