@@ -4,11 +4,12 @@ package lif.stats;
  * Streaming per-time-step mean and variance of an ensemble, one pass, O(T) memory: feed it one
  * neuron's whole trajectory at a time with {@link #add(double[])} and nothing of size N x T is kept.
  *
- * <p>Per step it keeps the count, the running mean and M2 (the sum of squared deviations), updated
- * with Welford's method; {@link #merge(StepStatistics)} combines two partial results with the
- * pairwise formula of Chan, Golub and LeVeque ({@link PairwiseMerge}), so blocks and threads can be summed in any grouping.
- * Variance is {@code M2 / (N - 1)} ({@link Variance#SAMPLE}) or {@code M2 / N} ({@link Variance#POPULATION}). Results agree with the two-pass {@link Stats} to a few
- * units in the last place; they are not bit-identical to numpy (use {@link Stats} for that).
+ * <p>Per step it keeps the count, the running mean and M2 (the sum of squared deviations), updated with Welford's
+ * method; {@link #merge(StepStatistics)} combines two partial results with the pairwise formula of Chan, Golub and
+ * LeVeque ({@link PairwiseMerge}), so blocks and threads can be summed in any grouping. Variance is
+ * {@code M2 / (N - 1)} ({@link Variance#SAMPLE}) or {@code M2 / N} ({@link Variance#POPULATION}). Results agree
+ * with the two-pass {@link Stats} to a few units in the last place; they are not bit-identical to numpy (use
+ * {@link Stats} for that).
  */
 public final class StepStatistics {
     private final double[] mean;
