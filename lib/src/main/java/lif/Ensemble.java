@@ -57,11 +57,7 @@ public final class Ensemble {
      * @throws IllegalArgumentException if SAMPLE is asked of a single neuron, or kind is null
      */
     public EnsembleStats stats(Variance kind) {
-        if (kind == null) {
-            throw new IllegalArgumentException(
-                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
-        }
-        kind.divisor(n);
+        Variance.require(kind).checkSamples(n);
         return recorded(moments, Monitor.STATS).result(t.clone(), kind);
     }
 

@@ -2,6 +2,7 @@ package lif;
 
 import lif.stats.Autocovariance;
 import lif.stats.EnsembleStats;
+import lif.stats.Interrupts;
 import lif.stats.Variance;
 
 /**
@@ -39,8 +40,7 @@ public final class Lif {
     private final LifParameters p;
     private final Integrator integrator;
     private final boolean spikes;
-    private final double dtOverTau;
-    private final double decay;
+    private final Integrator.Update update;
 
     private Lif(LifParameters p, Integrator integrator, boolean spikes) {
         if (p == null) {
@@ -64,8 +64,7 @@ public final class Lif {
         this.p = p;
         this.integrator = integrator;
         this.spikes = spikes;
-        this.dtOverTau = p.dt() / p.tau();
-        this.decay = Math.exp(-p.dt() / p.tau());
+        this.update = integrator.update(p, spikes);
     }
 
     /**
@@ -120,15 +119,11 @@ public final class Lif {
     }
 
     /**
-     * One step from v (volts) with current i (amperes) held over the step; no reset.
+     * One step from v (volts) with current i (amperes) held over the step; no reset ({@link Integrator}).
      * Euler: {@code v + (dt/tau) * ((E_L - v) + R i)}; exact: {@code v_inf + (v - v_inf) exp(-dt/tau)}.
      */
     public double step(double v, double i) {
-        if (integrator == Integrator.EULER) {
-            return v + dtOverTau * ((p.eL() - v) + p.r() * i);
-        }
-        double vInf = p.eL() + p.r() * i;
-        return vInf + (v - vInf) * decay;
+        return update.step(v, i);
     }
 
     /** One neuron driven by {@code input}: {@code v[k] = step(v[k-1], input.at(t[k-1]))}. */
@@ -137,18 +132,14 @@ public final class Lif {
             throw new IllegalArgumentException("input must be a Current (e.g. Current.sinusoid(p)), got null");
         }
         double[] t = times();
-        double[] v = new double[t.length];
-        SpikeList spikeList = new SpikeList();
-        v[0] = p.eL();
-        for (int k = 1; k < t.length; k++) {
+        return run(t, k -> {
             double i = input.at(t[k - 1]);
             if (!Double.isFinite(i)) {
                 throw new IllegalArgumentException("input.at(t) must be finite (A), got " + PyFormat.repr(i) + " at t="
                         + PyFormat.repr(t[k - 1]) + " s");
             }
-            v[k] = resetIfSpike(step(v[k - 1], i), t[k], spikeList);
-        }
-        return new Trajectory(t, v, spikeList.toArray());
+            return i;
+        });
     }
 
     /**
@@ -157,14 +148,28 @@ public final class Lif {
      */
     public Trajectory run(NumpyRandom rng) {
         checkRng(rng);
-        double[] t = times();
+        double iMean = p.iMean();
+        double scale = p.noiseScale();
+        return run(times(), k -> Current.noise(iMean, scale, rng.random()));
+    }
+
+    /**
+     * {@code v[k] = step(v[k-1], current(k))} with the reset when spikes are on; stops when the thread is
+     * interrupted (looked at every 65,536 steps).
+     */
+    private Trajectory run(double[] t, java.util.function.IntToDoubleFunction current) {
         double[] v = new double[t.length];
         SpikeList spikeList = new SpikeList();
-        double scale = p.noiseScale();
         v[0] = p.eL();
         for (int k = 1; k < t.length; k++) {
-            double i = Current.noise(p.iMean(), scale, rng.random());
-            v[k] = resetIfSpike(step(v[k - 1], i), t[k], spikeList);
+            if ((k & 0xffff) == 0 && Interrupts.requested()) {
+                throw Interrupts.stopped("Lif.run (step " + k + " of " + t.length + ")");
+            }
+            double x = update.step(v[k - 1], current.applyAsDouble(k));
+            if (update.fires(x)) {
+                spikeList.add(t[k]);
+            }
+            v[k] = update.reset(x);
         }
         return new Trajectory(t, v, spikeList.toArray());
     }
@@ -188,7 +193,8 @@ public final class Lif {
      *             {@link Variance#SAMPLE} for the N-1 statistics of Exercise 10 (needs n >= 2)
      */
     public EnsembleStats ensembleStats(int n, NumpyRandom rng, Variance kind) {
-        checkKind(kind, n);
+        checkN(n);
+        Variance.require(kind).checkSamples(n);
         return simulate(n, rng, Monitor.STATS).stats(kind);
     }
 
@@ -225,15 +231,7 @@ public final class Lif {
 
     /** The engine for this model's parameters, integrator and spike setting. */
     EnsembleEngine engine() {
-        return new EnsembleEngine(new BlockIntegrator(p, integrator, spikes));
-    }
-
-    private double resetIfSpike(double v, double t, SpikeList spikeList) {
-        if (spikes && v > p.vTh()) {
-            spikeList.add(t);
-            return p.vReset();
-        }
-        return v;
+        return new EnsembleEngine(new BlockIntegrator(p, update));
     }
 
     private static void checkN(int n) {
@@ -245,16 +243,6 @@ public final class Lif {
     private static void checkRng(NumpyRandom rng) {
         if (rng == null) {
             throw new IllegalArgumentException("rng must be a NumpyRandom (e.g. new NumpyRandom(2020)), got null");
-        }
-    }
-
-    private static void checkKind(Variance kind, int n) {
-        if (kind == null) {
-            throw new IllegalArgumentException(
-                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
-        }
-        if (n >= 1) {
-            kind.divisor(n);
         }
     }
 

@@ -4,10 +4,11 @@ package lif;
  * MT19937 that makes its 624 words per block in tight loops: the fast engine behind
  * {@link NumpyRandom}. Seeding is the reference {@code init_genrand} / {@code init_by_array}.
  *
- * <p>Why not only commons-math3's {@code MersenneTwister}: it returns one tempered word per virtual
- * call, measured at 4-5 ns per word on the project's 2-core machine, against about 1.6 ns per word
- * here, and the random stream is the bottleneck of the ensemble loop. The tests check this engine
- * word for word against {@code org.apache.commons.math3.random.MersenneTwister}.
+ * <p>Why not only commons-math3's {@code MersenneTwister}: it makes and tempers one word per call, where
+ * {@link #fill} tempers a block of 624 at a time and turns pairs of words into doubles in a loop the JIT
+ * vectorises: numpy's doubles come @@RATIO@@x faster here ({@code bin/benchmark}, "random stream", prints both), and
+ * the random stream is the bottleneck of the ensemble loop. The tests check this engine word for word against
+ * {@code org.apache.commons.math3.random.MersenneTwister}.
  */
 final class Mt19937 {
     static final int N = 624;

@@ -7,9 +7,9 @@ package lif;
  * {@code random((rows, cols))} (filled row-major), drawing from one continuing stream.
  *
  * <p>numpy draws two 32-bit MT19937 words a, b and returns {@code ((a >>> 5) * 2^26 + (b >>> 6)) / 2^53},
- * a double in [0, 1). The words come from a block MT19937 ({@code Mt19937}) checked word for word
- * against commons-math3's {@code MersenneTwister(int)} (which gives the same stream for seeds below
- * 2<sup>31</sup>, about 5x slower).
+ * a double in [0, 1). The words come from a block MT19937 ({@code Mt19937}, faster: see there) checked word for
+ * word against commons-math3's {@code MersenneTwister(int)}, which gives the same stream for seeds below
+ * 2<sup>31</sup>.
  *
  * <p>Not thread-safe: give each thread its own instance. (The ensemble methods of {@link Lif} split their
  * work over threads themselves, each jumping ahead to its own part of this stream.)

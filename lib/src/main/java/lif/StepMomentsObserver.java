@@ -1,13 +1,14 @@
 package lif;
 
+import lif.stats.PairwiseMerge;
 import lif.stats.StepStatistics;
 
 /**
  * Per-step mean and M2 (sum of squared deviations) of the ensemble, O(T) memory. Within a part, each block
- * of 8 neurons is summarised by its own mean and M2 (tree sums, two-pass about the block mean) and folded
- * into the running per-step mean and M2 with the pairwise formula of Chan, Golub and LeVeque; parts are
- * merged the same way ({@link StepStatistics#merge}). Agrees with numpy's two-pass {@code np.var} to about
- * 1e-15 relative (not bit for bit); gives exactly 0 at t = 0, where every neuron is at E_L.
+ * of 8 neurons is summarised by its own mean and M2 (tree sums, two-pass about the block mean) and merged
+ * into the running per-step mean and M2 ({@link PairwiseMerge}, Chan et al.); parts are merged the same way
+ * ({@link StepStatistics#merge}). Agrees with numpy's two-pass {@code np.var} to about 1e-15 relative (not bit for
+ * bit); gives exactly 0 at t = 0, where every neuron is at E_L.
  */
 final class StepMomentsObserver implements EnsembleObserver {
     private final int steps;
@@ -42,16 +43,6 @@ final class StepMomentsObserver implements EnsembleObserver {
     }
 
     private static final class Moments implements Part {
-        @Override
-        public boolean integrateAndAdd(BlockIntegrator integrator, double[] draws, int nb) {
-            if (nb != BlockIntegrator.BLOCK) {
-                return false;
-            }
-            integrator.integrateAndFold(draws, mean, m2, count);
-            count += nb;
-            return true;
-        }
-
         private final double[] mean;
         private final double[] m2;
         private long count;
@@ -62,31 +53,29 @@ final class StepMomentsObserver implements EnsembleObserver {
         }
 
         @Override
+        public boolean integrateAndAdd(BlockIntegrator integrator, double[] draws, int nb) {
+            if (nb != BlockIntegrator.BLOCK) {
+                return false;
+            }
+            integrator.integrateAndMerge(draws, mean, m2, count);
+            count += nb;
+            return true;
+        }
+
+        @Override
         public void add(double[] u, int nb, int first, boolean[] spiked) {
             final int t = mean.length;
-            final double before = count;
-            final double wb = nb / (before + nb);
-            final double wab = before * nb / (before + nb);
+            final PairwiseMerge merge = new PairwiseMerge(count, nb);
             if (nb == BlockIntegrator.BLOCK) {
                 final int s0 = 0, s1 = t, s2 = 2 * t, s3 = 3 * t, s4 = 4 * t, s5 = 5 * t, s6 = 6 * t, s7 = 7 * t;
                 for (int k = 0; k < t; k++) {
-                    BlockIntegrator.fold8(
-                            u[s0 + k], u[s1 + k], u[s2 + k], u[s3 + k], u[s4 + k], u[s5 + k], u[s6 + k], u[s7 + k],
-                            mean, m2, k, wb, wab);
+                    merge.merge8(
+                            mean, m2, k, u[s0 + k], u[s1 + k], u[s2 + k], u[s3 + k], u[s4 + k], u[s5 + k], u[s6 + k],
+                            u[s7 + k]);
                 }
             } else {
                 for (int k = 0; k < t; k++) {
-                    double s = 0;
-                    for (int b = 0; b < nb; b++) {
-                        s += u[b * t + k];
-                    }
-                    double mb = s / nb;
-                    double q = 0;
-                    for (int b = 0; b < nb; b++) {
-                        double e = u[b * t + k] - mb;
-                        q += e * e;
-                    }
-                    BlockIntegrator.mergeBlock(mean, m2, k, mb, q, wb, wab);
+                    merge.merge(mean, m2, k, u, k, t, nb);
                 }
             }
             count += nb;

@@ -1,6 +1,8 @@
 package lif;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import lif.stats.EnsembleStats;
 import lif.stats.Stats;
@@ -8,22 +10,26 @@ import lif.stats.Variance;
 
 /**
  * Prints, in one run, the throughput of the noise-driven Euler ensemble with per-step mean and std (numpy's
- * seed-2020 stream) on one thread and on all cores, their ratio, the cost of the MT19937 jump-ahead, and the
- * parity checks. Run with {@code bin/benchmark} ({@code --quick}: fewer repetitions). Not a test: figures depend
- * on the machine's load, printed at the start and the end.
+ * seed-2020 stream) on one thread and on all cores, their ratio, the cost of the MT19937 jump-ahead, the parity
+ * checks, how the work distribution holds up when the machine is quiet, has one core busy, or has just been loaded,
+ * and how fast a long run stops when its thread is interrupted. Run with {@code bin/benchmark} ({@code --quick}:
+ * fewer repetitions, a shorter load). Not a test: figures depend on the machine's load, printed at the start and the
+ * end and with every work-distribution row.
  *
- * <p>Rows: "1 thread" is the engine on the calling thread; "all cores" splits the neurons over every core,
- * each thread jumping ahead to its first neuron's draws; "default" is what {@link Lif#simulate} picks
- * (one thread below {@link EnsembleEngine#PARALLEL_MIN_NEURON_STEPS}); "matrix" is the tutorial's way
- * (store N x T, then {@code Stats.mean/std}), for the two smaller sizes. The multi-thread rows empty the cache
- * of jump polynomials before each run, so each timed run pays its whole jump.
+ * <p>Rows: "1 thread" is the engine on the calling thread; "all cores" splits the neurons over every core
+ * (work stealing over fixed chunks, each thread jumping ahead to its first chunk's draws); "default" is what
+ * {@link Lif#simulate} picks (one thread below {@link EnsembleEngine#PARALLEL_MIN_NEURON_STEPS}, else all cores);
+ * "matrix" is the tutorial's way (store N x T, then {@code Stats.mean/std}), for the two smaller sizes. The
+ * multi-thread rows empty the cache of jump polynomials before each run, so each timed run pays its whole jump.
+ * The busy core and the load are shell loops ({@code sh -c 'while :; do :; done'}) this program starts and ends.
  */
 public final class EnsembleBenchmark {
     private static final long SEED = 2020;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
         int cores = Runtime.getRuntime().availableProcessors();
+        long start = System.nanoTime();
         System.out.printf(
                 Locale.ROOT, "LIF ensemble benchmark: Euler + per-step mean and std (population), seed %d%n", SEED);
         System.out.printf(
@@ -34,6 +40,7 @@ public final class EnsembleBenchmark {
                 Runtime.getRuntime().maxMemory() / 1e9);
         System.out.println("load average at start (1, 5, 15 min): " + loadAverage());
 
+        streamCost(quick ? 3 : 7);
         jumpCost(cores);
         parity(cores);
 
@@ -54,7 +61,52 @@ public final class EnsembleBenchmark {
         System.out.println("ratio: speed against 1 thread; for all cores and default the median of the per-round ratios"
                 + " (the modes run in turn, so a change of load hits all alike), for matrix the ratio of medians");
         threshold(cores, quick ? 5 : 21);
+        workDistribution(cores, quick ? 5 : 11, quick ? 15 : 45);
+        interruptStops(quick ? 2 : 5);
         System.out.println("load average at end (1, 5, 15 min): " + loadAverage());
+        System.out.printf(Locale.ROOT, "benchmark time: %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The random stream: numpy's doubles from commons-math3's {@code MersenneTwister} (two {@code nextInt()} words
+     * each, as numpy combines them) against {@link Mt19937#fill}, which makes them a block of 624 words at a time.
+     * Thread CPU time, medians of the rounds.
+     */
+    private static void streamCost(int rounds) {
+        int doubles = 20_000_000;
+        org.apache.commons.math3.random.MersenneTwister cm = new org.apache.commons.math3.random.MersenneTwister(2020);
+        Mt19937 ours = new Mt19937();
+        ours.seed(2020);
+        double[] buffer = new double[8 * 1_000];
+        double[][] ns = new double[2][rounds];
+        var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int r = 0; r < rounds; r++) {
+            long t0 = bean.getCurrentThreadCpuTime();
+            double s = 0;
+            for (int i = 0; i < doubles; i++) {
+                int a = cm.nextInt() >>> 5;
+                int b = cm.nextInt() >>> 6;
+                s += (a * 67108864.0 + b) * 0x1.0p-53;
+            }
+            long t1 = bean.getCurrentThreadCpuTime();
+            for (int i = 0; i < doubles / buffer.length; i++) {
+                ours.fill(buffer, 0, buffer.length);
+                s += buffer[7];
+            }
+            long t2 = bean.getCurrentThreadCpuTime();
+            sink(s);
+            ns[0][r] = (t1 - t0) / (double) doubles;
+            ns[1][r] = (t2 - t1) / (double) doubles;
+        }
+        Arrays.sort(ns[0]);
+        Arrays.sort(ns[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "%nrandom stream (numpy's doubles, CPU time): commons-math3 MersenneTwister %.2f ns per double,"
+                        + " Mt19937.fill %.2f ns: %.2fx%n",
+                ns[0][rounds / 2],
+                ns[1][rounds / 2],
+                ns[0][rounds / 2] / ns[1][rounds / 2]);
     }
 
     /** The two parts of a jump: x^k mod P (once per run size), Horner (once per thread but the first). */
@@ -107,24 +159,12 @@ public final class EnsembleBenchmark {
     private static void parity(int cores) {
         System.out.printf(Locale.ROOT, "%nparity (%d threads forced, even where the default would use one):%n", cores);
         Lif tutorial = Lif.euler(LifParameters.defaults());
-        // 20,000 x 150 is 3 chunks: the last neurons come from the thread that jumped ahead
-        double[][] vn = tutorial.simulate(20_000, new NumpyRandom(SEED), cores, Monitor.POTENTIALS)
-                .potentials();
-        double[][] first = Reference.matrix("ex13_vn.txt");
-        double[][] last = Reference.matrix("ex13_vn_20000_last10.txt");
-        int equal = 0;
-        for (int j = 0; j < 50; j++) {
-            equal += Arrays.equals(first[j], vn[j]) ? 1 : 0;
-        }
-        for (int j = 0; j < 10; j++) {
-            equal += Arrays.equals(last[j], vn[19_990 + j]) ? 1 : 0;
-        }
         System.out.printf(
                 Locale.ROOT,
                 "  Exercise 13 with N = 20,000 on %d threads: traces equal to numpy's bit for bit: %d of 60"
                         + " (neurons 0-49 and 19,990-19,999)%n",
                 cores,
-                equal);
+                exercise13Traces(cores));
         EnsembleStats ex14 = tutorial.simulate(50, new NumpyRandom(SEED), cores, Monitor.STATS)
                 .stats(Variance.POPULATION);
         double[] numpyStd = Reference.column("ex14_t_mean_std.txt", 2);
@@ -157,6 +197,26 @@ public final class EnsembleBenchmark {
         }
     }
 
+    /**
+     * Exercise 13 with N = 20,000 (3 chunks: the last neurons come from a thread that jumped ahead, or stole them)
+     * on the given threads: how many of numpy's 60 reference traces (neurons 0-49 and 19,990-19,999) it equals.
+     */
+    private static int exercise13Traces(int threads) {
+        double[][] vn = Lif.euler(LifParameters.defaults())
+                .simulate(20_000, new NumpyRandom(SEED), threads, Monitor.POTENTIALS)
+                .potentials();
+        double[][] first = Reference.matrix("ex13_vn.txt");
+        double[][] last = Reference.matrix("ex13_vn_20000_last10.txt");
+        int equal = 0;
+        for (int j = 0; j < 50; j++) {
+            equal += Arrays.equals(first[j], vn[j]) ? 1 : 0;
+        }
+        for (int j = 0; j < 10; j++) {
+            equal += Arrays.equals(last[j], vn[19_990 + j]) ? 1 : 0;
+        }
+        return equal;
+    }
+
     private static void row(int n, int steps, int cores, int reps, boolean matrix) {
         Lif lif = Lif.euler(params(steps));
         double neuronSteps = (double) n * steps;
@@ -178,7 +238,7 @@ public final class EnsembleBenchmark {
         double[][] t = interleaved(reps, single, all, byDefault);
         print(n, steps, "1 thread", t[0], neuronSteps, 1.0);
         print(n, steps, cores + " cores", t[1], neuronSteps, t[3][0]);
-        print(n, steps, "default", t[2], neuronSteps, t[4][0]);
+        print(n, steps, "default", t[2], neuronSteps, t[3][1]);
         if (matrix) {
             double[] stored = time(Math.max(1, reps / 2), () -> {
                 double[][] vn = lif.ensemble(n, new NumpyRandom(SEED));
@@ -189,35 +249,36 @@ public final class EnsembleBenchmark {
     }
 
     /**
-     * Runs the three modes in turn, reps times (after one warm-up round), so that a change of the machine's
-     * load hits all of them alike. Returns {median, best} seconds of each mode, then the median of the
-     * per-round ratios single/all and single/default.
+     * Runs the modes in turn, reps times (after one warm-up round), so that a change of the machine's load hits all
+     * of them alike. Returns {median, best} seconds of each mode, then the medians of the per-round ratios of the
+     * first mode's time to each other's.
      */
-    private static double[][] interleaved(int reps, Runnable single, Runnable all, Runnable byDefault) {
-        Runnable[] modes = {single, all, byDefault};
+    private static double[][] interleaved(int reps, Runnable... modes) {
         for (Runnable r : modes) {
             r.run();
         }
-        double[][] t = new double[3][reps];
-        double[][] ratio = new double[2][reps];
+        double[][] t = new double[modes.length][reps];
+        double[][] ratio = new double[modes.length - 1][reps];
         for (int i = 0; i < reps; i++) {
-            for (int m = 0; m < 3; m++) {
+            for (int m = 0; m < modes.length; m++) {
                 long t0 = System.nanoTime();
                 modes[m].run();
                 t[m][i] = (System.nanoTime() - t0) / 1e9;
             }
-            ratio[0][i] = t[0][i] / t[1][i];
-            ratio[1][i] = t[0][i] / t[2][i];
+            for (int m = 1; m < modes.length; m++) {
+                ratio[m - 1][i] = t[0][i] / t[m][i];
+            }
         }
-        double[][] out = new double[5][];
-        for (int m = 0; m < 3; m++) {
+        double[][] out = new double[modes.length + 1][];
+        for (int m = 0; m < modes.length; m++) {
             double[] sorted = t[m].clone();
             Arrays.sort(sorted);
             out[m] = new double[] {sorted[reps / 2], sorted[0]};
         }
-        for (int k = 0; k < 2; k++) {
-            Arrays.sort(ratio[k]);
-            out[3 + k] = new double[] {ratio[k][reps / 2]};
+        out[modes.length] = new double[modes.length - 1];
+        for (int m = 0; m < modes.length - 1; m++) {
+            Arrays.sort(ratio[m]);
+            out[modes.length][m] = ratio[m][reps / 2];
         }
         return out;
     }
@@ -240,7 +301,7 @@ public final class EnsembleBenchmark {
                         .stats(Variance.POPULATION)
                         .std()[999]);
             };
-            double[][] t = interleaved(reps, single, all, single);
+            double[][] t = interleaved(reps, single, all);
             System.out.printf(
                     Locale.ROOT,
                     "  %,11d neuron-steps: 1 thread %s, %d cores %s: %.2fx%n",
@@ -248,7 +309,195 @@ public final class EnsembleBenchmark {
                     duration(t[0][0]),
                     cores,
                     duration(t[1][0]),
-                    t[3][0]);
+                    t[2][0]);
+        }
+    }
+
+    /**
+     * 100,000 x 1,000, one thread against the default (all cores), in three states of the machine: quiet (as it
+     * is), one core kept busy by another process, and right after every core was loaded for a while (the 1-minute
+     * load average still high). Parity in each: the default's std at every step and the next draw equal the one
+     * thread's in every round, and Exercise 13's traces on all cores equal numpy's.
+     */
+    private static void workDistribution(int cores, int reps, int loadSeconds) throws Exception {
+        int n = 100_000;
+        int steps = 1_000;
+        Lif lif = Lif.euler(params(steps));
+        int chunk = lif.engine().chunkNeurons(n, List.of(new StepMomentsObserver(steps)));
+        System.out.printf(
+                Locale.ROOT,
+                "%nwork distribution at %,d x %,d: 1 thread against the default (%d threads: %d chunks, taken by"
+                        + " work stealing), %d rounds each%n",
+                n,
+                steps,
+                lif.engine().defaultThreads(n),
+                (n + chunk - 1) / chunk,
+                reps);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-17s %-15s %10s %10s %7s  %s%n",
+                "machine",
+                "load (1 min)",
+                "1 thread",
+                "default",
+                "ratio",
+                "parity");
+        distributionRow("quiet", lif, n, reps);
+        try (Busy busy = new Busy(1)) {
+            distributionRow("one core busy", lif, n, reps);
+        }
+        try (Busy busy = new Busy(2 * cores)) {
+            Thread.sleep(loadSeconds * 1000L);
+        }
+        distributionRow(String.format(Locale.ROOT, "after %d s load", loadSeconds), lif, n, reps);
+        System.out.printf(
+                Locale.ROOT,
+                "  (busy core: 1 shell loop; load: %d shell loops for %d s, ended just before the row; ratio: median of"
+                        + " the per-round ratios)%n",
+                2 * cores,
+                loadSeconds);
+    }
+
+    private static void distributionRow(String machine, Lif lif, int n, int reps) {
+        int steps = lif.steps();
+        String loadBefore = loadAverage().split(" ")[0];
+        double[][] std = new double[2][];
+        double[] next = new double[2];
+        int[] rounds = {0};
+        int[] same = {0};
+        Runnable single = () -> {
+            NumpyRandom rng = new NumpyRandom(SEED);
+            std[0] = lif.simulate(n, rng, 1, Monitor.STATS)
+                    .stats(Variance.POPULATION)
+                    .std();
+            next[0] = rng.random();
+        };
+        Runnable byDefault = () -> {
+            Mt19937Jump.forgetRecent();
+            NumpyRandom rng = new NumpyRandom(SEED);
+            std[1] = lif.ensembleStats(n, rng, Variance.POPULATION).std();
+            next[1] = rng.random();
+            rounds[0]++;
+            boolean bits = true;
+            for (int k = 0; k < steps; k++) {
+                bits &= Double.doubleToRawLongBits(std[0][k]) == Double.doubleToRawLongBits(std[1][k]);
+            }
+            same[0] += bits && next[0] == next[1] ? 1 : 0;
+        };
+        double[][] t = interleaved(reps, single, byDefault);
+        int traces = exercise13Traces(Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-17s %-15s %10s %10s %6.2fx  std bit-identical to 1 thread in %d of %d rounds;"
+                        + " Exercise 13 traces %d of 60 equal numpy's%n",
+                machine,
+                loadBefore + " -> " + loadAverage().split(" ")[0],
+                duration(t[0][0]),
+                duration(t[1][0]),
+                t[2][0],
+                same[0],
+                rounds[0],
+                traces);
+    }
+
+    /**
+     * How fast long runs stop when their thread is interrupted: each runs on a thread of its own, is interrupted
+     * after a delay, and the time from {@code interrupt()} to the thread's end is taken; then no engine thread may be
+     * left.
+     */
+    private static void interruptStops(int reps) throws InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Lif long10k = Lif.euler(params(10_000));
+        Lif long4096 = Lif.euler(params(4_096));
+        System.out.printf(
+                Locale.ROOT, "%ninterrupts (time from Thread.interrupt() to the call's end, %d runs):%n", reps);
+        stopTimes(
+                String.format(Locale.ROOT, "ensembleStats 1,000,000 x 10,000, default (%d threads)", cores),
+                () -> long10k.ensembleStats(1_000_000, new NumpyRandom(SEED), Variance.POPULATION),
+                reps);
+        stopTimes(
+                "ensembleStats 1,000,000 x 10,000, 1 thread",
+                () -> long10k.simulate(1_000_000, new NumpyRandom(SEED), 1, Monitor.STATS),
+                reps);
+        stopTimes(
+                "ensembleAutocovariance 100,000 x 4,096 (one chunk)",
+                () -> long4096.ensembleAutocovariance(100_000, new NumpyRandom(SEED)),
+                reps);
+    }
+
+    private static void stopTimes(String what, Runnable call, int reps) throws InterruptedException {
+        double[] ms = new double[reps];
+        String outcome = "";
+        int left = 0;
+        for (int i = 0; i < reps; i++) {
+            String[] thrown = {"returned normally"};
+            Thread t = new Thread(() -> {
+                try {
+                    call.run();
+                } catch (java.util.concurrent.CancellationException e) {
+                    thrown[0] = "CancellationException, interrupt flag "
+                            + (Thread.currentThread().isInterrupted() ? "set" : "CLEARED");
+                }
+            });
+            t.start();
+            Thread.sleep(300 + 350L * i); // at different points of the run
+            long t0 = System.nanoTime();
+            t.interrupt();
+            t.join();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            left += engineThreads();
+            outcome = thrown[0];
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-55s median %6.2f ms, max %6.2f ms; %s; engine threads left: %d%n",
+                what,
+                sorted[reps / 2],
+                sorted[reps - 1],
+                outcome,
+                left);
+    }
+
+    private static int engineThreads() {
+        int alive = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            alive += t.getName().startsWith("lif-ensemble-") && t.isAlive() ? 1 : 0;
+        }
+        return alive;
+    }
+
+    /** Other processes that keep cores busy: shell loops, ended (and waited for) by {@link #close}. */
+    private static final class Busy implements AutoCloseable {
+        private final List<Process> loops = new ArrayList<>();
+        private final Thread hook = new Thread(this::end);
+
+        Busy(int count) throws java.io.IOException {
+            Runtime.getRuntime().addShutdownHook(hook); // ended even if this program is stopped
+            for (int i = 0; i < count; i++) {
+                loops.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+            }
+        }
+
+        private void end() {
+            for (Process p : loops) {
+                p.destroyForcibly();
+            }
+            for (Process p : loops) {
+                try {
+                    p.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            end();
+            Runtime.getRuntime().removeShutdownHook(hook);
         }
     }
 

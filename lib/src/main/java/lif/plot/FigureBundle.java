@@ -3,6 +3,7 @@ package lif.plot;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lif.plot.tablesaw.TablesawFigures;
 import tech.tablesaw.plotly.components.Figure;
 
 /**

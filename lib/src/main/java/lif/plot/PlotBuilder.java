@@ -3,6 +3,7 @@ package lif.plot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import lif.plot.tablesaw.TablesawFigures;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.plotly.traces.Trace;
 

@@ -177,8 +177,11 @@ public final class PlotlyJson {
         return v;
     }
 
-    /** Finite doubles stay numbers (whole ones as longs: {@code 700}, not {@code 700.0}); the rest: null. */
-    static Object number(double d) {
+    /**
+     * A double as this model stores a plotly number: finite ones stay numbers (whole ones as longs: {@code 700},
+     * not {@code 700.0}); NaN and infinities become null (plotly's gap).
+     */
+    public static Object number(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return null;
         }

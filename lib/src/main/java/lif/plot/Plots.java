@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import lif.plot.tablesaw.TablesawFigures;
 import tech.tablesaw.plotly.components.Figure;
 
 /**

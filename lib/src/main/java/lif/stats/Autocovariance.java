@@ -1,16 +1,19 @@
 package lif.stats;
 
 /**
- * Streaming sample autocovariance of an ensemble, {@code C(t, s) = 1/(N - ddof) sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)}
- * for every pair of time steps (ddof 1: {@link Variance#SAMPLE}, 0: {@link Variance#POPULATION}), without storing the ensemble: feed one neuron's trajectory at a time with
- * {@link #add(double[])}. Memory O(T^2) whatever N; time O(T^2) per neuron.
+ * Streaming sample autocovariance of an ensemble,
+ * {@code C(t, s) = 1/(N - ddof) sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)} for every pair of time steps (ddof 1:
+ * {@link Variance#SAMPLE}, 0: {@link Variance#POPULATION}), without storing the ensemble: feed one neuron's
+ * trajectory at a time with {@link #add(double[])}. Memory O(T^2) whatever N; time O(T^2) per neuron.
  *
- * <p>Per pair it keeps the running means and the co-moment {@code M(t, s) = sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)},
- * updated per block of 8 neurons: the block's co-moments about its own mean, merged into the totals with the
- * pairwise formula of Chan, Golub and LeVeque ({@code M += M_block + d_t d_s n_a n_b / (n_a + n_b)}, d the
- * difference of the means), which never subtracts two large sums (the naive {@code sum xy - N mean_x mean_y} loses most digits here: potentials near -35 mV vary by
- * a few mV). {@link #merge} combines partial results (Chan et al.). With {@link Variance#SAMPLE} this is the tutorial's Section 5
- * estimator, {@link Stats#autocovariance(double[][])}, to rounding.
+ * <p>Per pair it keeps the running means and the co-moment
+ * {@code M(t, s) = sum_n (V_n(t) - <V(t)>)(V_n(s) - <V(s)>)}, updated per block of 8 neurons: the block's
+ * co-moments about its own mean, merged into the totals with the pairwise formula of Chan, Golub and LeVeque
+ * ({@link PairwiseMerge}: {@code M += M_block + d_t d_s n_a n_b / (n_a + n_b)}, d the difference of the means),
+ * which never subtracts two large sums (the naive {@code sum xy - N mean_x mean_y} loses most digits here:
+ * potentials near -35 mV vary by a few mV). {@link #merge} combines partial results the same way. With
+ * {@link Variance#SAMPLE} this is the tutorial's Section 5 estimator, {@link Stats#autocovariance(double[][])}, to
+ * rounding.
  */
 public final class Autocovariance {
     private final int steps;
@@ -30,14 +33,25 @@ public final class Autocovariance {
     private int pendingCount;
     private long count;
 
-    /** An empty accumulator for trajectories of {@code steps} time steps, 1 <= steps <= 4096. */
+    /**
+     * An empty accumulator for trajectories of {@code steps} time steps, 1 <= steps <= 4096. Its T^2 co-moments take
+     * up to 134 MB, which can cost a loaded machine seconds of garbage collection: an interrupt stops the allocation
+     * between rows.
+     */
     public Autocovariance(int steps) {
         if (steps < 1 || steps > 4096) {
             throw new IllegalArgumentException("steps must be in [1, 4096] (memory grows as steps^2), got " + steps);
         }
         this.steps = steps;
         this.mean = new double[steps];
-        this.m = new double[steps][steps];
+        this.m = new double[steps][];
+        for (int t = 0; t < steps; t++) {
+            if (Interrupts.requested()) {
+                throw Interrupts.stopped(
+                        "new Autocovariance(" + steps + ") (" + t + " of " + steps + " rows allocated)");
+            }
+            m[t] = new double[steps];
+        }
         this.dOld = new double[steps];
         this.pending = new double[BLOCK][steps];
     }
@@ -79,9 +93,7 @@ public final class Autocovariance {
         pendingCount = 0;
         double[][] e = pending;
         double[] delta = dOld;
-        double na = count;
-        double wab = na * nb / (na + nb);
-        double wb = nb / (na + nb);
+        PairwiseMerge merge = new PairwiseMerge(count, nb);
         for (int k = 0; k < steps; k++) {
             double sum = 0;
             for (int j = 0; j < nb; j++) {
@@ -99,7 +111,7 @@ public final class Autocovariance {
         final double[] e0 = e[0], e1 = e[1], e2 = e[2], e3 = e[3], e4 = e[4], e5 = e[5], e6 = e[6], e7 = e[7];
         for (int t = 0; t < steps; t++) {
             final double a0 = e0[t], a1 = e1[t], a2 = e2[t], a3 = e3[t], a4 = e4[t], a5 = e5[t], a6 = e6[t], a7 = e7[t];
-            final double dw = delta[t] * wab;
+            final double dw = merge.crossWeight(delta[t]);
             final double[] row = m[t];
             for (int s = t; s < steps; s++) {
                 row[s] += ((a0 * e0[s] + a1 * e1[s]) + (a2 * e2[s] + a3 * e3[s]))
@@ -107,9 +119,7 @@ public final class Autocovariance {
                         + dw * delta[s];
             }
         }
-        for (int k = 0; k < steps; k++) {
-            mean[k] += delta[k] * wb;
-        }
+        mergeMeans(merge, delta);
         count += nb;
     }
 
@@ -124,9 +134,7 @@ public final class Autocovariance {
         if (other.count == 0) {
             return;
         }
-        double na = count;
-        double nb = other.count;
-        double wab = na * nb / (na + nb);
+        PairwiseMerge merge = new PairwiseMerge(count, other.count);
         double[] delta = new double[steps];
         for (int k = 0; k < steps; k++) {
             delta[k] = other.mean[k] - mean[k];
@@ -135,13 +143,18 @@ public final class Autocovariance {
             double[] row = m[t];
             double[] otherRow = other.m[t];
             for (int s = t; s < steps; s++) {
-                row[s] += otherRow[s] + delta[t] * delta[s] * wab;
+                row[s] += otherRow[s] + merge.cross(delta[t], delta[s]);
             }
         }
-        for (int k = 0; k < steps; k++) {
-            mean[k] += delta[k] * (nb / (na + nb));
-        }
+        mergeMeans(merge, delta);
         count += other.count;
+    }
+
+    /** The means after a merge: each moves by its share of {@code delta} (B's mean minus this one's). */
+    private void mergeMeans(PairwiseMerge merge, double[] delta) {
+        for (int k = 0; k < steps; k++) {
+            mean[k] = merge.mean(mean[k], delta[k]);
+        }
     }
 
     /** Neurons added. */
@@ -156,7 +169,7 @@ public final class Autocovariance {
 
     /** Per-step mean (a copy), volts. */
     public double[] mean() {
-        divisor(Variance.POPULATION);
+        checkAdded(Variance.POPULATION);
         return mean.clone();
     }
 
@@ -211,7 +224,7 @@ public final class Autocovariance {
      * @param maxLag   largest lag, {@code fromStep + maxLag <= steps - 1}
      */
     public double[] autocorrelation(int fromStep, int maxLag) {
-        divisor(Variance.SAMPLE);
+        checkAdded(Variance.SAMPLE);
         checkIndex("fromStep", fromStep);
         if (maxLag < 0 || fromStep + maxLag > steps - 1) {
             throw new IllegalArgumentException("maxLag must be in [0, " + (steps - 1 - fromStep)
@@ -245,16 +258,14 @@ public final class Autocovariance {
 
     /** N - 1 or N after folding the pending neurons in; IllegalStateException when there are too few. */
     private double divisor(Variance kind) {
-        if (kind == null) {
-            throw new IllegalArgumentException(
-                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
-        }
+        checkAdded(kind);
+        return kind.divisor(count);
+    }
+
+    /** Folds the pending neurons in and checks there are enough for kind (IllegalStateException if not). */
+    private void checkAdded(Variance kind) {
         flush();
-        try {
-            return kind.divisor(count);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage());
-        }
+        Variance.checkAdded(kind, count);
     }
 
     private void checkIndex(String name, int k) {

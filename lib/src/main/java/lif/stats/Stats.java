@@ -70,11 +70,7 @@ public final class Stats {
     }
 
     private static int ddof(Variance kind) {
-        if (kind == null) {
-            throw new IllegalArgumentException(
-                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
-        }
-        return kind.ddof();
+        return Variance.require(kind).ddof();
     }
 
     /** Square root of {@link #variance(double[][], int)}: {@code np.std(v, axis=0, ddof=ddof)}. */
@@ -162,7 +158,11 @@ public final class Stats {
         double[] mean = mean(v);
         double[][] c = new double[steps][steps];
         double[] d = new double[steps];
-        for (double[] row : v) {
+        for (int n = 0; n < v.length; n++) {
+            if (Interrupts.requested()) { // O(N T^2): long for large ensembles
+                throw Interrupts.stopped("Stats.autocovariance (" + n + " of " + v.length + " neurons)");
+            }
+            double[] row = v[n];
             for (int k = 0; k < steps; k++) {
                 d[k] = row[k] - mean[k];
             }

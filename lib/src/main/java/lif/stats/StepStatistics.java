@@ -4,11 +4,12 @@ package lif.stats;
  * Streaming per-time-step mean and variance of an ensemble, one pass, O(T) memory: feed it one
  * neuron's whole trajectory at a time with {@link #add(double[])} and nothing of size N x T is kept.
  *
- * <p>Per step it keeps the count, the running mean and M2 (the sum of squared deviations), updated
- * with Welford's method; {@link #merge(StepStatistics)} combines two partial results with the
- * pairwise formula of Chan, Golub and LeVeque, so blocks and threads can be summed in any grouping.
- * Variance is {@code M2 / (N - 1)} ({@link Variance#SAMPLE}) or {@code M2 / N} ({@link Variance#POPULATION}). Results agree with the two-pass {@link Stats} to a few
- * units in the last place; they are not bit-identical to numpy (use {@link Stats} for that).
+ * <p>Per step it keeps the count, the running mean and M2 (the sum of squared deviations), updated with Welford's
+ * method; {@link #merge(StepStatistics)} combines two partial results with the pairwise formula of Chan, Golub and
+ * LeVeque ({@link PairwiseMerge}), so blocks and threads can be summed in any grouping. Variance is
+ * {@code M2 / (N - 1)} ({@link Variance#SAMPLE}) or {@code M2 / N} ({@link Variance#POPULATION}). Results agree
+ * with the two-pass {@link Stats} to a few units in the last place; they are not bit-identical to numpy (use
+ * {@link Stats} for that).
  */
 public final class StepStatistics {
     private final double[] mean;
@@ -65,14 +66,9 @@ public final class StepStatistics {
         if (other.count == 0) {
             return;
         }
-        double na = count;
-        double nb = other.count;
-        double wb = nb / (na + nb);
-        double wab = na * nb / (na + nb);
+        PairwiseMerge merge = new PairwiseMerge(count, other.count);
         for (int k = 0; k < mean.length; k++) {
-            double delta = other.mean[k] - mean[k];
-            mean[k] += delta * wb;
-            m2[k] += other.m2[k] + delta * delta * wab;
+            merge.merge(mean, m2, k, other.mean[k], other.m2[k]);
         }
         count += other.count;
     }
@@ -127,16 +123,10 @@ public final class StepStatistics {
     }
 
     private double divisor(Variance kind) {
-        if (kind == null) {
-            throw new IllegalArgumentException(
-                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
-        }
+        Variance.require(kind);
         checkCount();
-        try {
-            return kind.divisor(count);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage());
-        }
+        Variance.checkAdded(kind, count);
+        return kind.divisor(count);
     }
 
     private void checkCount() {

@@ -23,18 +23,53 @@ public enum Variance {
     }
 
     /**
-     * The divisor {@code n - ddof} for n samples.
+     * kind itself, checked: the library's one message for a missing {@code kind}.
+     *
+     * @throws IllegalArgumentException if kind is null
+     */
+    public static Variance require(Variance kind) {
+        if (kind == null) {
+            throw new IllegalArgumentException(
+                    "kind must be Variance.SAMPLE (N-1) or Variance.POPULATION (N), got null");
+        }
+        return kind;
+    }
+
+    /**
+     * Checks that n samples are enough for this variance.
      *
      * @throws IllegalArgumentException if there are too few samples (SAMPLE needs n >= 2, POPULATION n >= 1)
      */
-    public double divisor(long n) {
+    public void checkSamples(long n) {
         if (n <= ddof) {
-            throw new IllegalArgumentException(
-                    this == SAMPLE
-                            ? "the SAMPLE variance (N-1) needs at least 2 neurons, got N=" + n
-                            : "the POPULATION variance (N) needs at least 1 neuron, got N=" + n);
+            throw new IllegalArgumentException(tooFew(n));
         }
+    }
+
+    /**
+     * The divisor {@code n - ddof} for n samples.
+     *
+     * @throws IllegalArgumentException if there are too few samples (see {@link #checkSamples})
+     */
+    public double divisor(long n) {
+        checkSamples(n);
         return n - ddof;
+    }
+
+    /**
+     * For an accumulator's getters: checks kind and that the {@code added} samples so far are enough for it; too
+     * few is the accumulator's state, so an {@link IllegalStateException}.
+     */
+    static void checkAdded(Variance kind, long added) {
+        if (added <= require(kind).ddof) {
+            throw new IllegalStateException(kind.tooFew(added));
+        }
+    }
+
+    private String tooFew(long n) {
+        return this == SAMPLE
+                ? "the SAMPLE variance (N-1) needs at least 2 neurons, got N=" + n
+                : "the POPULATION variance (N) needs at least 1 neuron, got N=" + n;
     }
 
     /** The variance numpy computes with this {@code ddof} (0 or 1). */

@@ -81,7 +81,7 @@ class KernelAdaptersTest {
             lif.plot.PlotlyHtml.class,
             lif.plot.PlotlyJs.class,
             lif.plot.PlotlyObject.class,
-            lif.plot.TablesawFigures.class
+            lif.plot.tablesaw.TablesawFigures.class
         }) {
             String path = c.getName().replace('.', '/') + ".class";
             byte[] bytes;

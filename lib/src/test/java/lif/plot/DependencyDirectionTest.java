@@ -1,6 +1,7 @@
 package lif.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,9 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lif.plot.tablesaw.TablesawFigures;
 import org.junit.jupiter.api.Test;
 
-/** The classes of lif.plot use each other one way: no class reaches itself through the others. */
+/**
+ * The classes of lif.plot and lif.plot.tablesaw use each other one way: no class reaches itself through the others,
+ * and the plotly model never reaches the Tablesaw adapters.
+ */
 class DependencyDirectionTest {
 
     static final List<Class<?>> CLASSES = List.of(
@@ -30,9 +35,18 @@ class DependencyDirectionTest {
             PlotlyJs.class,
             FigureBundle.class,
             TablesawFigures.class,
-            TablesawJs.class);
+            classNamed("lif.plot.tablesaw.TablesawJs"));
 
-    private static final Pattern REFERENCE = Pattern.compile("lif/plot/([A-Za-z]+)(?![A-Za-z])");
+    /** A class of lif.plot or lif.plot.tablesaw named in a class file, by its simple name. */
+    private static final Pattern REFERENCE = Pattern.compile("lif/plot/(?:tablesaw/)?([A-Za-z]+)(?![A-Za-z/])");
+
+    private static Class<?> classNamed(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The lif.plot classes {@code c} (and its nested classes) names in its class file. */
     static Set<String> uses(Class<?> c) throws IOException {
@@ -63,10 +77,25 @@ class DependencyDirectionTest {
         assertEquals(Set.of(), graph.get("PlotlyObject"), "the model's values use nothing");
         assertEquals(Set.of("PlotlyObject"), graph.get("PlotlyFigure"));
         assertTrue(graph.get("Plots").contains("PlotBuilder"));
+        assertEquals(Set.of("TablesawJs", "PlotlyFigure", "PlotlyObject", "PlotlyJson"), graph.get("TablesawFigures"));
+        for (String model : List.of("PlotlyFigure", "PlotlyObject", "PlotlyJson", "PlotlyHtml")) {
+            assertFalse(
+                    reaches(model, "TablesawFigures", graph, new TreeSet<>()),
+                    model + " must not reach the Tablesaw adapters: " + graph);
+        }
         for (String start : graph.keySet()) {
             List<String> path = cycleFrom(start, start, graph, new ArrayList<>());
             assertTrue(path == null, "a cycle: " + path + " (uses: " + graph + ")");
         }
+    }
+
+    private static boolean reaches(String from, String to, Map<String, Set<String>> graph, Set<String> seen) {
+        for (String next : graph.getOrDefault(from, Set.of())) {
+            if (next.equals(to) || (seen.add(next) && reaches(next, to, graph, seen))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> cycleFrom(String start, String at, Map<String, Set<String>> graph, List<String> path) {

@@ -1,4 +1,4 @@
-package lif.plot;
+package lif.plot.tablesaw;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

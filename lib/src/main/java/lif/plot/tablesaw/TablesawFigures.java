@@ -1,4 +1,4 @@
-package lif.plot;
+package lif.plot.tablesaw;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import lif.plot.PlotlyFigure;
+import lif.plot.PlotlyJson;
+import lif.plot.PlotlyObject;
 import tech.tablesaw.plotly.components.Config;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
@@ -22,7 +25,9 @@ import tech.tablesaw.plotly.traces.Trace;
  * strings become numbers, NaN and infinities {@code null}, {@code 'true'/'False'} booleans, titles
  * {@code {"text": ...}} with their font inside, text un-escaped, {@code name: ''} dropped. Event handlers
  * (JavaScript code) are not data and are left out. Columns of a Tablesaw {@code Table} need none of this:
- * pass them to {@link PlotBuilder#add(tech.tablesaw.api.NumericColumn, tech.tablesaw.api.NumericColumn, Style)}.
+ * pass them to {@link lif.plot.PlotBuilder#add(tech.tablesaw.api.NumericColumn, tech.tablesaw.api.NumericColumn,
+ * lif.plot.Style)}. In a package of its own: the plotly model ({@code lif.plot}) knows nothing of Tablesaw; only
+ * its entry points ({@code Plots.show}, {@code PlotBuilder.trace}, {@code FigureBundle.of}) call this class.
  */
 public final class TablesawFigures {
 
