@@ -33,7 +33,7 @@ final class Evaluator implements AutoCloseable {
     private final CellExecutionControl control;
     private final SnippetLoader loader;
     private final CodeAssist assist;
-    /** Where each snippet came from: its cell and the cell line it starts on. */
+    /** Where each snippet came from: its cell and the cell line its code starts on. */
     private final Map<String, int[]> places = new ConcurrentHashMap<>();
 
     private Times times = new Times(0, 0, 0, 0);
@@ -108,7 +108,7 @@ final class Evaluator implements AutoCloseable {
                 if (threads.stopRequested()) {
                     return CellErrors.interrupted(control.stuckIn());
                 }
-                last = evalSnippet(piece.source(), executionCount, Snippets.lineOf(code, piece.start()), threads);
+                last = evalSnippet(piece, code, executionCount, threads);
                 if (last.isError()) {
                     return last;
                 }
@@ -122,15 +122,16 @@ final class Evaluator implements AutoCloseable {
         }
     }
 
-    private CellResult evalSnippet(String source, int executionCount, int startLine, CellThreads threads) {
-        List<SnippetEvent> events = shell.eval(source);
+    private CellResult evalSnippet(Snippets.Piece piece, String cell, int executionCount, CellThreads threads) {
+        int codeLine = Snippets.lineOf(cell, piece.code());
+        List<SnippetEvent> events = shell.eval(piece.source());
         CellResult result = CellResult.none();
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
                 continue; // updates of other snippets this one affected
             }
             Snippet s = e.snippet();
-            places.put(s.id(), new int[] {executionCount, startLine});
+            places.put(s.id(), new int[] {executionCount, codeLine});
             if (threads.stopRequested()) {
                 return CellErrors.interrupted(control.stuckIn());
             }
@@ -140,14 +141,14 @@ final class Evaluator implements AutoCloseable {
                         .map(d -> new CellErrors.Problem(d.getMessage(Locale.ENGLISH), (int)
                                 (d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition())))
                         .collect(Collectors.toList());
-                return CellErrors.compileError(s.source(), startLine, problems);
+                return CellErrors.compileError(s.source(), Snippets.lineOf(cell, piece.start()), problems);
             }
             if (e.exception() != null) {
                 return CellErrors.exception(e.exception(), control.lastThrown(), this::place);
             }
             if (e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 return CellErrors.unresolved(
-                        shell.unresolvedDependencies((DeclarationSnippet) s).collect(Collectors.toList()), startLine);
+                        shell.unresolvedDependencies((DeclarationSnippet) s).collect(Collectors.toList()), codeLine);
             }
             Object value = control.take(e.value());
             result = showsValue(s) ? CellResult.value(value) : CellResult.none();

@@ -17,12 +17,15 @@ final class Snippets {
      *
      * @param source       what JShell evaluates (a complete snippet; a semicolon JShell adds is included), or for
      *                     the last piece of a cell that does not end in a complete snippet, the rest of the cell
-     * @param start        where the snippet starts in the cell (its first character that is not white space)
+     * @param start        where {@code source} starts in the cell (JShell keeps the white space and comments before
+     *                     a snippet in its source, and counts a compile error's position from there)
+     * @param code         where the snippet's code starts in the cell, after white space and comments (JShell
+     *                     counts the lines of a stack trace from there)
      * @param end          where the text it was read from ends in the cell (the next snippet's text starts there)
      * @param completeness {@link Completeness#COMPLETE} or {@code COMPLETE_WITH_SEMI} for a snippet; for a last
      *                     piece that is not one, why ({@code DEFINITELY_INCOMPLETE}, {@code UNKNOWN}, ...)
      */
-    record Piece(String source, int start, int end, Completeness completeness) {
+    record Piece(String source, int start, int code, int end, Completeness completeness) {
         boolean isComplete() {
             return completeness == Completeness.COMPLETE || completeness == Completeness.COMPLETE_WITH_SEMI;
         }
@@ -39,7 +42,6 @@ final class Snippets {
             if (rest.isBlank()) {
                 break;
             }
-            int start = at + leadingBlank(rest);
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             Completeness c = info.completeness();
             if (c == Completeness.EMPTY) {
@@ -47,20 +49,31 @@ final class Snippets {
             }
             boolean complete = c == Completeness.COMPLETE || c == Completeness.COMPLETE_WITH_SEMI;
             if (!complete) {
-                pieces.add(new Piece(rest, start, code.length(), c));
+                pieces.add(new Piece(rest, at, codeStart(code, at), code.length(), c));
                 break;
             }
             int end = code.length() - info.remaining().length();
-            pieces.add(new Piece(info.source(), start, end, c));
+            pieces.add(new Piece(info.source(), at, codeStart(code, at), end, c));
             at = end;
         }
         return pieces;
     }
 
-    private static int leadingBlank(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
+    /** The first character at or after {@code from} that is neither white space nor in a comment. */
+    static int codeStart(String code, int from) {
+        int i = from;
+        while (i < code.length()) {
+            if (Character.isWhitespace(code.charAt(i))) {
+                i++;
+            } else if (code.startsWith("//", i)) {
+                int eol = code.indexOf('\n', i);
+                i = eol < 0 ? code.length() : eol + 1;
+            } else if (code.startsWith("/*", i)) {
+                int close = code.indexOf("*/", i + 2);
+                i = close < 0 ? code.length() : close + 2;
+            } else {
+                break;
+            }
         }
         return i;
     }
