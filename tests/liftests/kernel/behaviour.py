@@ -154,14 +154,37 @@ LIVE_CELL_THREADS = ("Thread.getAllStackTraces().keySet().stream()"
                      ".filter(t -> t.isAlive() && t.getName().startsWith(\"cell-\")).count()")
 # threads that run the learner's work (Linux cuts thread names to 15 characters)
 WORK_THREADS = ("cell-", "ForkJoinPool", "lif-ensemble")
+# the JVM's own threads: the JIT compiles the code just run for a while after it, and GC runs
+JVM_THREADS = ("C1 CompilerThre", "C2 CompilerThre", "GC Thread#", "G1 ", "VM Thread", "VM Periodic")
 
-RUNAWAY = [  # what a learner leaves running, then stops with the ■ button
-    ("while (true) {}", "while (true) {}"),
-    ("a loop in a declared method", "long spin(long n) { while (n >= 0) n++; return n; }\nspin(0)"),
-    ("a parallel-stream loop", "IntStream.range(0, 4).parallel().forEach(i -> { while (true) {} });"),
+
+def quiet_after_stop(test, k, what):
+    """Asserts that the kernel's Java threads (all but the JIT compilers and GC) use under 0.2 s of CPU over 2 s,
+    measuring twice if needed (JShell's background indexer may still be finishing); returns the last
+    (JVM, the cell's threads) CPU seconds."""
+    for attempt in range(2):
+        jvm, threads = k.cpu_growth(2.0)
+        java = sum(used for name, used in threads.items() if not name.startswith(JVM_THREADS))
+        work = sum(used for name, used in threads.items() if name.startswith(WORK_THREADS))
+        if java < 0.2:
+            break
+    test.assertLess(work, 0.05, "%s: threads of the stopped cell still busy: %s" % (what, threads))
+    test.assertLess(java, 0.2, "%s: the kernel still busy after the interrupt: %s" % (what, threads))
+    return jvm, work
+
+# What a learner leaves running, then stops with the ■ button. Each prints RUNNING just before it runs away, and
+# the interrupt comes a given time after that (compiling the cell does not count).
+RUNNING = "running"
+RUNAWAY = [
+    ("while (true) {}", 'System.out.println("running");\nwhile (true) {}'),
+    ("a loop in a declared method",
+     'long spin(long n) { System.out.println("running"); while (n >= 0) n++; return n; }\nspin(0)'),
+    ("a parallel-stream loop",
+     'IntStream.range(0, 4).parallel().forEach(i -> { System.out.println("running"); while (true) {} });'),
     ("a long ensembleStats",
-     "var p = LifParameters.defaults().withTMax(10.0);   // 10,000 steps\n"
-     "Lif.euler(p).ensembleStats(1_000_000, new NumpyRandom(2020), Variance.POPULATION)"),
+     'var p = LifParameters.defaults().withTMax(10.0);   // 10,000 steps\n'
+     '{ System.out.println("running"); Lif.euler(p).ensembleStats(1_000_000, new NumpyRandom(2020), Variance.POPULATION); }'),
+    ("Thread.sleep(60000)", 'System.out.println("running");\nThread.sleep(60000);'),
 ]
 
 
@@ -189,16 +212,13 @@ class Interrupts(WithKernel):
     def stop(self, code, what, after=1.0):
         """Interrupts the cell `after` s after it started; asserts its own Interrupted reply within 1 s and no
         thread of the learner's work busy over the next 2 s."""
-        cell = self.k.run(code, interrupt_after=after, timeout=30)
-        jvm, threads = self.k.cpu_growth(2.0)
-        work = sum(used for name, used in threads.items() if name.startswith(WORK_THREADS))
+        cell = self.k.run(code, interrupt_after=after, running=RUNNING if RUNNING in code else None, timeout=30)
+        self.assertEqual(cell.error, ("Interrupted", "the cell was stopped"), cell.reply)
+        jvm, work = quiet_after_stop(self, self.k, what)
         say("Java %d: interrupt %-28s stopped %.2f s after the interrupt; CPU over the next 2 s: JVM %.2f s, "
             "the cell's threads %.2f s" % (self.java, what, cell.stopped_after, jvm, work))
-        self.assertEqual(cell.error, ("Interrupted", "the cell was stopped"), cell.reply)
-        self.assertEqual(cell.kinds(), ["error"])
+        self.assertEqual([kind for kind in cell.kinds() if kind != "stream"], ["error"])
         self.assertLess(cell.stopped_after, 1.0, "the cell must stop within 1 s of the interrupt")
-        self.assertLess(work, 0.05, "threads of the stopped cell still busy: %s" % threads)
-        self.assertLess(jvm, 1.0, "the JVM still busy after the interrupt: %s" % threads)
         self.assertEqual(self.k.result(LIVE_CELL_THREADS), "1", "only the cell counting them runs")
 
     def test_runaway_cells(self):
@@ -206,10 +226,6 @@ class Interrupts(WithKernel):
             with self.subTest(what):
                 self.stop(code, what)
                 behaves_normally(self, self.k)
-
-    def test_sleep(self):
-        self.stop("Thread.sleep(60000);", "Thread.sleep(60000)")
-        behaves_normally(self, self.k)
 
     def test_threads_the_cell_started(self):
         self.stop("for (int k = 0; k < 3; k++) new Thread(() -> { while (true) {} }).start();"
@@ -227,16 +243,14 @@ class Interrupts(WithKernel):
 
     def test_twenty_in_a_row(self):
         times = []
-        cells = [code for _, code in RUNAWAY] + ["Thread.sleep(60000);"]
         for n in range(20):
-            cell = self.k.run(cells[n % len(cells)], interrupt_after=0.3, timeout=30)
+            cell = self.k.run(RUNAWAY[n % len(RUNAWAY)][1], interrupt_after=0.3, running=RUNNING, timeout=30)
             self.assertEqual(cell.error, ("Interrupted", "the cell was stopped"), (n, cell.reply))
             times.append(cell.stopped_after)
-        jvm, threads = self.k.cpu_growth(2.0)
+        jvm, work = quiet_after_stop(self, self.k, "20 in a row")
         say("Java %d: 20 interrupts in a row: worst %.2f s from interrupt to reply; CPU over the next 2 s: JVM %.2f s"
             % (self.java, max(times), jvm))
         self.assertLess(max(times), 1.0)
-        self.assertLess(sum(used for name, used in threads.items() if name.startswith(WORK_THREADS)), 0.05, threads)
         behaves_normally(self, self.k)
 
 

@@ -30,6 +30,12 @@ def free_port():
         return s.getsockname()[1]
 
 
+def printed(outputs, name=None):
+    """The text of the stream messages among `outputs` (all, or only stream `name`), in order."""
+    return "".join(m["content"]["text"] for m in outputs
+                   if m["msg_type"] == "stream" and name in (None, m["content"]["name"]))
+
+
 class Cell:
     """What running one cell gave: the execute_reply's content, the iopub messages a notebook shows
     (streams, results, displays, errors), the prompts answered, and times in seconds."""
@@ -53,8 +59,7 @@ class Cell:
 
     def text(self, name=None):
         """The printed text (stdout and stderr, or only the stream `name`), in order."""
-        return "".join(m["content"]["text"] for m in self.outputs
-                       if m["msg_type"] == "stream" and name in (None, m["content"]["name"]))
+        return printed(self.outputs, name)
 
     def results(self):
         """text/plain of each execute_result."""
@@ -132,14 +137,15 @@ class Kernel:
                 grown[name] = grown.get(name, 0) + used - threads[tid][1]
         return total_after - total, grown
 
-    def run(self, code, timeout=60, interrupt_after=None, answers=None):
+    def run(self, code, timeout=60, interrupt_after=None, running=None, answers=None):
         """Runs a cell; returns its Cell. interrupt_after: seconds after which to interrupt it (as the ■ button
-        does); answers: the lines to type, in turn, when the cell asks for input (the request then allows stdin;
-        None: it does not); an answer None leaves that question unanswered."""
+        does), counted from when the cell prints `running` if given (so that compiling it does not count);
+        answers: the lines to type, in turn, when the cell asks for input (the request then allows stdin; None:
+        it does not); an answer None leaves that question unanswered."""
         answers = list(answers) if answers is not None else None
         started = time.monotonic()
         msg_id = self.kc.execute(code, allow_stdin=answers is not None)
-        interrupt_at = started + interrupt_after if interrupt_after is not None else None
+        interrupt_at = started + interrupt_after if interrupt_after is not None and running is None else None
         interrupted = None
         reply, idle, outputs, prompts = None, False, [], []
         sockets = {self.kc.shell_channel.socket: self.kc.get_shell_msg,
@@ -175,6 +181,9 @@ class Kernel:
                     idle = idle or msg["content"]["execution_state"] == "idle"
                 elif kind != "execute_input":
                     outputs.append(msg)
+                    if running is not None and interrupt_at is None and interrupt_after is not None \
+                            and running in printed(outputs):
+                        interrupt_at = time.monotonic() + interrupt_after
         return Cell(reply, metadata, outputs, prompts, time.monotonic() - started,
                     replied - interrupted if interrupted is not None else None)
 
