@@ -1,6 +1,6 @@
 package lif.kernel;
 
-/** Library-like loops (not a snippet: no stop checks) for EvaluatorStopTest. */
+/** Library-like loops (not a snippet: no stop checks) for EvaluatorTest. */
 public final class InterruptibleWork {
 
     /** Set to let {@link #ignoringInterrupts()} end. */

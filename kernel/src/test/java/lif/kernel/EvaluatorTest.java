@@ -9,8 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** An interrupt of cells run by the kernel's JShell: the snippet's loops, library loops, stuck code. */
-class EvaluatorStopTest {
+/** Cells run by the kernel's JShell: values, and interrupts (the snippet's loops, library loops, stuck code). */
+class EvaluatorTest {
 
     static Evaluator evaluator;
     static int count = 1;
@@ -49,6 +49,14 @@ class EvaluatorStopTest {
 
     static CellResult run(String code) {
         return evaluator.run(code, count, CellThreads.quiet(count++));
+    }
+
+    @Test
+    void anExpressionShowsItsValueAndLeavesNoVariableBehind() {
+        assertEquals(4, run("2 + 2").value);
+        assertEquals("ab", run("\"a\" + 'b'").value);
+        CellResult r = run("$1");
+        assertEquals("CompileError", r.errorName, "JShell's $1 is dropped once its value is taken");
     }
 
     @Test
