@@ -4,30 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CellErrorsTest {
-
-    static Evaluator evaluator;
-
-    @BeforeAll
-    static void start() {
-        evaluator =
-                Evaluator.create(JavacWarmupTest.libraryClasspath(), new PrintStream(PrintStream.nullOutputStream()));
-    }
-
-    @AfterAll
-    static void stop() {
-        evaluator.close();
-    }
-
-    static CellResult run(String code) {
-        return evaluator.run(code, 4, CellThreads.quiet(4));
-    }
+class CellErrorsTest extends WithEvaluator {
 
     @Test
     void aCompileErrorNamesTheCellLineAndPointsAtTheColumn() {

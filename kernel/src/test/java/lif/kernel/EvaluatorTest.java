@@ -4,27 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Cells run by the kernel's JShell: values, and interrupts (the snippet's loops, library loops, stuck code). */
-class EvaluatorTest {
-
-    static Evaluator evaluator;
-    static int count = 1;
-
-    @BeforeAll
-    static void start() {
-        evaluator =
-                Evaluator.create(JavacWarmupTest.libraryClasspath(), new PrintStream(PrintStream.nullOutputStream()));
-    }
-
-    @AfterAll
-    static void stop() {
-        evaluator.close();
-    }
+class EvaluatorTest extends WithEvaluator {
 
     /**
      * Runs {@code code}, interrupts it {@code afterMillis} after it set {@link InterruptibleWork#running} (at
@@ -45,10 +28,6 @@ class EvaluatorTest {
         CellResult r = result[0];
         InterruptibleWork.running = false;
         return new Object[] {r, (System.nanoTime() - t0) / 1_000_000};
-    }
-
-    static CellResult run(String code) {
-        return evaluator.run(code, count, CellThreads.quiet(count++));
     }
 
     @Test
