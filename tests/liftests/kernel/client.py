@@ -11,6 +11,7 @@ Kernel(data_dir=DIR) the kernel installed in another Jupyter data folder (a seco
 """
 import os
 import socket
+import subprocess
 import time
 
 import zmq
@@ -80,6 +81,8 @@ class Kernel:
         from jupyter_client.kernelspec import KernelSpecManager
         from jupyter_client.manager import KernelManager
 
+        # finding IPython's kernelspec imports ipykernel, whose debugger warns about Python's frozen modules
+        os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
         self.name = name or kernel_name()
         if data_dir:
             specs = KernelSpecManager(kernel_dirs=[os.path.join(data_dir, "kernels")])
@@ -89,7 +92,7 @@ class Kernel:
                 + specs.kernel_dirs
         self.km = KernelManager(kernel_name=self.name, kernel_spec_manager=specs)
         self.started = time.monotonic()
-        output = log if log is not None else open(os.devnull, "w")
+        output = log if log is not None else subprocess.DEVNULL
         self.km.start_kernel(stdout=output, stderr=output, env=dict(os.environ, **(env or {})))
         self.kc = self.km.client()
         self.kc.start_channels()
@@ -199,6 +202,7 @@ class Kernel:
             self.kc.stop_channels()
         finally:
             self.km.shutdown_kernel(now=True)
+            self.kc = None  # dropped now, while logging still works (not at the interpreter's exit)
 
     def __enter__(self):
         return self
