@@ -54,17 +54,17 @@ final class CellRunner {
     /** Runs one cell; its output, displays and questions go to {@code frontend} while it runs. */
     Outcome run(String code, int executionCount, Frontend frontend, boolean allowInput) {
         CellOutput output = new CellOutput(frontend::stream);
-        CellThreads[] threads = new CellThreads[1];
         CellInput input = new CellInput(
                 allowInput
                         ? prompt -> {
                             output.flush(); // a prompt printed with print() shows before the input box
-                            return frontend.input(prompt, threads[0]::stopRequested);
+                            CellThreads reader = CellThreads.of(Thread.currentThread()); // this cell
+                            return frontend.input(prompt, () -> reader == null || reader.stopRequested());
                         }
                         : null);
-        threads[0] = new CellThreads(executionCount, output, input, this::place);
+        CellThreads threads = new CellThreads(executionCount, output, input, this::place);
         streams.opened(output);
-        current = new Running(frontend, threads[0]);
+        current = new Running(frontend, threads);
         CellResult result;
         Evaluator.Times times = new Evaluator.Times(0, 0, 0, 0);
         DisplayData shown = null;
@@ -72,7 +72,7 @@ final class CellRunner {
         try {
             try {
                 Evaluator ev = evaluator();
-                result = ev.run(code, executionCount, threads[0]);
+                result = ev.run(code, executionCount, threads);
                 times = ev.times();
             } catch (RuntimeException | LinkageError e) {
                 result = CellErrors.kernelError(null, e);

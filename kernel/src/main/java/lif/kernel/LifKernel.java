@@ -119,7 +119,7 @@ final class LifKernel extends BaseKernel {
         ExecuteRequest request = message.getContent();
         String code = request.getCode();
         int count = request.shouldStoreHistory() ? executionCount.getAndIncrement() : executionCount.get();
-        env.setStatusBusy();
+        env.setBusyDeferIdle(); // idle goes out after the reply, also when something here fails
         env.publish(new PublishExecuteInput(code, count));
 
         CellRunner.Outcome outcome = runner.run(code, count, frontend(env, message), request.isStdinEnabled());
@@ -143,7 +143,6 @@ final class LifKernel extends BaseKernel {
             env.reply(new Message<>(
                     env.getContext(), ExecuteReply.MESSAGE_TYPE, new ExecuteReply(count, Map.of()), null, metadata));
         }
-        env.setStatusIdle();
     }
 
     /** The running cell's messages: on this request's reply environment; its input through the stdin channel. */
