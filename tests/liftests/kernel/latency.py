@@ -4,7 +4,7 @@
 
 For each kernel: start to first result (a println cell, from starting the process to its reply and idle),
 then three cells -- a trivial expression, a println, a typical 5-line tutorial cell -- each run --warm-up
-times, then --repeat times, the two kernels and the three cells taking turns so that a change of the
+times (the JVM's JIT compiles javac meanwhile), then --repeat times, the two kernels and the three cells taking turns so that a change of the
 machine's load hits all alike. Prints the median (and 90th percentile) from execute_request to both
 execute_reply and idle, and, for our kernel, where its time goes: the kernel's own per-phase times (the
 execute_reply's metadata "timing_ms") and the rest (ZeroMQ, JSON, signing, the Python client).
@@ -47,7 +47,9 @@ def percentile(values, q):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--warm-up", type=int, default=10)
+    # the JIT compiles javac's hot paths over the first few hundred snippets (the kernel's own javac warm-up does
+    # the same in idle time, which a tight loop of cells never leaves it)
+    parser.add_argument("--warm-up", type=int, default=60, help="rounds of the three cells run before timing")
     parser.add_argument("--starts", type=int, default=3, help="kernel starts per kernel for start to first result")
     parser.add_argument("--data-dir", help="Jupyter data folder of our kernelspec (default: build/jupyter)")
     args = parser.parse_args(argv)

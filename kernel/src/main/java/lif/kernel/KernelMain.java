@@ -33,6 +33,9 @@ public final class KernelMain {
             System.err.println("usage: java lif.kernel.KernelMain CONNECTION_FILE");
             System.exit(2);
         }
+        Thread asm = new Thread(StopChecks::warmUp, "lif-asm-warmup"); // beside JShell's start, on the other core
+        asm.setDaemon(true);
+        asm.start();
         KernelConnectionProperties props =
                 KernelConnectionProperties.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         Map<String, String> env = System.getenv();
@@ -42,8 +45,7 @@ public final class KernelMain {
 
         // JShell starts while the kernel already answers Jupyter; the first cell waits for it
         CompletableFuture<Evaluator> evaluator = new CompletableFuture<>();
-        Jjava10a6Workarounds.Connection connection = new Jjava10a6Workarounds.Connection(props, streams.log());
-        LifKernel kernel = LifKernel.create(evaluator, streams, connection);
+        LifKernel kernel = LifKernel.create(evaluator, streams);
         boolean timing = env.containsKey("LIF_KERNEL_TIMING");
         long t0 = System.nanoTime();
         Thread starter = new Thread(
@@ -75,6 +77,9 @@ public final class KernelMain {
                 },
                 "lif-jshell-start");
         starter.start();
+
+        // the sockets (and jeromq's classes) after JShell's start began, which takes longest
+        Jjava10a6Workarounds.Connection connection = new Jjava10a6Workarounds.Connection(props, streams.log());
 
         kernel.becomeHandlerForConnection(connection); // every handler before the sockets open: no start-up race
         kernel.onStartup();

@@ -48,14 +48,12 @@ final class LifKernel extends BaseKernel {
     private final CellRunner runner;
     private final StandardStreams streams;
     private final CellHistory history;
-    private final Jjava10a6Workarounds.Connection connection;
+    /** Asks the frontend for input; set when the kernel becomes the connection's handler. */
+    private volatile Jjava10a6Workarounds.Connection connection;
+
     private final CompletableFuture<Evaluator> evaluator;
 
-    private LifKernel(
-            CompletableFuture<Evaluator> evaluator,
-            StandardStreams streams,
-            CellHistory history,
-            Jjava10a6Workarounds.Connection connection) {
+    private LifKernel(CompletableFuture<Evaluator> evaluator, StandardStreams streams, CellHistory history) {
         super(
                 Layout.KERNEL_NAME,
                 Layout.VERSION,
@@ -84,19 +82,21 @@ final class LifKernel extends BaseKernel {
         this.evaluator = evaluator;
         this.streams = streams;
         this.history = history;
-        this.connection = connection;
         this.runner = new CellRunner(evaluator, streams, getRenderer());
     }
 
     /**
      * A kernel whose JShell is being built in the background ({@code evaluator}), so the kernel answers
-     * Jupyter at once; the first cell waits for it. {@code connection} asks the frontend for input.
+     * Jupyter at once; the first cell waits for it.
      */
-    static LifKernel create(
-            CompletableFuture<Evaluator> evaluator,
-            StandardStreams streams,
-            Jjava10a6Workarounds.Connection connection) {
-        return new LifKernel(evaluator, streams, new CellHistory(), connection);
+    static LifKernel create(CompletableFuture<Evaluator> evaluator, StandardStreams streams) {
+        return new LifKernel(evaluator, streams, new CellHistory());
+    }
+
+    /** Answers the connection's requests; input goes through it too. */
+    void becomeHandlerForConnection(Jjava10a6Workarounds.Connection connection) {
+        this.connection = connection;
+        super.becomeHandlerForConnection(connection);
     }
 
     /** Installs the display extensions found on the notebook classpath (the library's figure renderer). */

@@ -1,5 +1,7 @@
 package lif.kernel;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
@@ -26,6 +28,21 @@ final class StopChecks {
     private static final String CHECK_DESCRIPTOR = "()V";
 
     private StopChecks() {}
+
+    /**
+     * Loads and verifies ASM's classes (about 30 ms; ASM's class files are too old for the class-data archive)
+     * by rewriting this class once, so that the first cell does not wait for it. Failures are ignored: the
+     * first cell then meets them.
+     */
+    static void warmUp() {
+        try (InputStream in = StopChecks.class.getResourceAsStream("StopChecks.class")) {
+            if (in != null) {
+                insert(in.readAllBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            // the first cell loads ASM instead
+        }
+    }
 
     /**
      * The class file with stop checks.
