@@ -173,6 +173,24 @@ def cpu_after_stop(k):
     return jvm, java, work, threads
 
 
+# What a learner leaves running, then stops with the ■ button. Each prints RUNNING just before it runs away, and
+# the interrupt comes a given time after that (compiling the cell does not count).
+RUNNING = "running"
+RUNAWAY = [
+    ("while (true) {}", 'System.out.println("running");\nwhile (true) {}'),
+    ("a loop in a declared method",
+     'long spin(long n) { System.out.println("running"); while (n >= 0) n++; return n; }\nspin(0)'),
+    ("a parallel-stream loop",
+     'IntStream.range(0, 4).parallel().forEach(i -> { System.out.println("running"); while (true) {} });'),
+    ("Thread.sleep(60000)", 'System.out.println("running");\nThread.sleep(60000);'),
+]
+# The library's long loops stop when their thread is interrupted (lif's engine checks between blocks).
+LONG_ENSEMBLE = ("a long ensembleStats",
+                 'var p = LifParameters.defaults().withTMax(10.0);   // 10,000 steps\n'
+                 '{ System.out.println("running");'
+                 ' Lif.euler(p).ensembleStats(1_000_000, new NumpyRandom(2020), Variance.POPULATION); }')
+
+
 class WithKernel(unittest.TestCase):
     """Tests sharing one kernel per class (data_dir: where its kernelspec is, None: build/jupyter). The javac
     warm-up is off, so that the kernel's CPU time is the cells' own."""
