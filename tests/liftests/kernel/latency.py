@@ -91,15 +91,17 @@ def main(argv=None):
                                                              statistics.median(a) / statistics.median(b)))
     print("start to first result, median of %d starts: ours %.2f s, IPython %.2f s"
           % (args.starts, statistics.median(starts["ours"]), statistics.median(starts["IPython"])))
-    print("where our kernel's time goes (medians, ms; the rest is ZeroMQ, JSON, signing and the Python client):")
+    print("where our kernel's time goes (medians, ms): split into snippets, compile (JShell: javac, wrapping),"
+          " load (with stop checks), run, render; other = the rest of the kernel's handling (its messages, the"
+          " cell's set-up); outside = ZeroMQ, the Python client")
     for c, cell in enumerate(CELLS):
         if not phases[c]:
             continue
         med = {phase: statistics.median(values) for phase, values in phases[c].items()}
         total = statistics.median(times["ours", c]) * 1000
         inside = med.pop("total", sum(med.values()))
-        print("  %-22s %s; in the kernel %.1f, rest %.1f" % (
-            cell[0], ", ".join("%s %.1f" % kv for kv in med.items()), inside, total - inside))
+        print("  %-22s %s, other %.1f; outside %.1f" % (
+            cell[0], ", ".join("%s %.1f" % kv for kv in med.items()), inside - sum(med.values()), total - inside))
     sys.stdout.flush()
     return 0
 
