@@ -66,9 +66,6 @@ def main(args):
             slow = ["cell %d %.3f s" % (k, t) for t, k in reruns if t > 0.3]
             if slow:
                 print("    re-runs over 0.3 s: " + ", ".join(slow), flush=True)
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
     if out:
         with open(out, "w") as f:
             json.dump({key: figures}, f, indent=1)
