@@ -36,14 +36,14 @@ def jupyter_path():
 
 
 def extract_plotly(target):
-    """Copies the pinned plotly.js out of the built lif jar (lib/pom.xml packs it) to target; returns target."""
-    import shutil
-    import zipfile
+    """Copies the pinned plotly.js out of the built lif jar (lib/pom.xml packs it) to target, with the jar's own
+    lif.plot.PlotlyJs (as bin/install-kernel does); returns target."""
+    import subprocess
 
-    with zipfile.ZipFile(layout.path("lib.jar")) as jar, jar.open(layout.get("plotly.entry")) as src, \
-            open(target + ".tmp", "wb") as dst:
-        shutil.copyfileobj(src, dst)
-    os.replace(target + ".tmp", target)
+    jar = layout.path("lib.jar")
+    if not os.path.isfile(jar):
+        raise FileNotFoundError(jar)
+    subprocess.run(["java", "-cp", jar, "lif.plot.PlotlyJs", "--to", target], check=True, stdout=subprocess.DEVNULL)
     return target
 
 

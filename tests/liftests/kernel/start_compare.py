@@ -2,40 +2,17 @@
 
   python3 -m liftests.kernel.start_compare --cycles N NAME=JUPYTER_DATA_DIR NAME=JUPYTER_DATA_DIR
 
-Each cycle starts the kernel ("lif-java" in that data folder's kernels/), runs one println cell, and stops
-it; the two kernels take turns so machine load hits both alike. Prints median and worst per kernel and
-their ratio. A report, not a test: bin/run-tests does not assert on it.
+Each cycle starts the kernel (ours, in that data folder's kernels/), runs one println cell, and stops it; the
+two kernels take turns so machine load hits both alike. Prints median and worst per kernel and their ratio.
+A report, not a test: bin/run-tests does not assert on it.
 """
 import argparse
 import statistics
-import subprocess
 import sys
-import time
 
-from jupyter_client.kernelspec import KernelSpecManager
-from jupyter_client.manager import KernelManager
+from liftests.kernel.client import first_result
 
 CODE = 'System.out.println("ready " + (20 * 2 + 2));'
-
-
-def cycle(data_dir, timeout=120):
-    ksm = KernelSpecManager(kernel_dirs=[data_dir + "/kernels"])
-    km = KernelManager(kernel_name="lif-java", kernel_spec_manager=ksm)
-    started = time.monotonic()
-    km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=timeout)
-        msg_id = kc.execute(CODE)
-        while True:
-            msg = kc.get_iopub_msg(timeout=timeout)
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream" \
-                    and "ready 42" in msg["content"]["text"]:
-                return time.monotonic() - started
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
 
 
 def main():
@@ -47,7 +24,7 @@ def main():
     times = {name: [] for name, _ in kernels}
     for _ in range(args.cycles):
         for name, data_dir in kernels:
-            times[name].append(cycle(data_dir))
+            times[name].append(first_result(CODE, "ready 42", data_dir=data_dir))
     medians = {}
     for name, _ in kernels:
         medians[name] = statistics.median(times[name])

@@ -12,7 +12,6 @@ import asyncio
 import json
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,44 +19,12 @@ import time
 import uuid
 
 from liftests import ROOT, jupyter_path
+from liftests.kernel.client import first_result, free_port, kernel_name
 
 os.environ["JUPYTER_PATH"] = jupyter_path()
-KERNEL = "lif-java"
+KERNEL = kernel_name()
 CODE = 'System.out.println("ready " + (20 * 2 + 2));'
 EXPECT = "ready 42"
-
-
-def client_cycle(timeout, log):
-    from jupyter_client.manager import KernelManager
-    km = KernelManager(kernel_name=KERNEL)
-    started = time.monotonic()
-    km.start_kernel(stdout=log, stderr=log)
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=timeout)
-        msg_id = kc.execute(CODE)
-        deadline = started + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError("no result within %d s" % timeout)
-            msg = kc.get_iopub_msg(timeout=left)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "stream" and EXPECT in msg["content"]["text"]:
-                return time.monotonic() - started
-            if msg["msg_type"] == "error":
-                raise RuntimeError("cell failed: %s" % msg["content"].get("evalue"))
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_server(python, log):
@@ -198,7 +165,7 @@ def main():
             times, failures = [], []
             for k in range(args.client):
                 try:
-                    times.append(client_cycle(args.timeout, log))
+                    times.append(first_result(CODE, EXPECT, timeout=args.timeout, log=log))
                 except Exception as e:
                     failures.append("client cycle %d: %s: %s" % (k + 1, type(e).__name__, e))
             results.append(report("jupyter_client", times, failures, args.client))

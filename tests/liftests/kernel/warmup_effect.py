@@ -4,16 +4,12 @@ their ratio. Reports only. Run with the python that has jupyter_client, after bi
 
   PYTHONPATH=tests /usr/bin/python3 -m liftests.kernel.warmup_effect [IDLE_SECONDS]     (default 12)
 """
-import os
 import statistics
-import subprocess
 import sys
 import time
 
-from liftests import jupyter_path
-
-os.environ["JUPYTER_PATH"] = jupyter_path()
-from jupyter_client.manager import start_new_kernel  # noqa: E402
+from liftests import layout
+from liftests.kernel.client import Kernel
 
 CELL = """double tMax = 0.150;
 double dt = 0.001;
@@ -25,20 +21,10 @@ String line = String.format("%.3f", ts[1]);
 
 
 def median_cell_time(warmup_seconds, idle):
-    env = dict(os.environ, LIF_KERNEL_WARMUP_SECONDS=warmup_seconds)
-    km, kc = start_new_kernel(kernel_name="lif-java", startup_timeout=120, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        def run(code):
-            started = time.monotonic()
-            kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
-            return time.monotonic() - started
-        run("int first = 0;")
+    with Kernel(env={layout.get("kernel.env.warmup"): warmup_seconds}) as k:
+        k.run("int first = 0;")
         time.sleep(idle)
-        return statistics.median(run(CELL) for _ in range(5))
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+        return statistics.median(k.run(CELL).seconds for _ in range(5))
 
 
 def main():

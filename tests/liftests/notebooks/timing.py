@@ -15,21 +15,12 @@ It reports; it asserts nothing (timings on a shared machine vary by 2x).
 """
 import json
 import os
-import subprocess
 import sys
 import time
 
-from liftests import jupyter_path
+import nbformat
 
-os.environ["JUPYTER_PATH"] = jupyter_path()
-import nbformat  # noqa: E402
-from jupyter_client.manager import start_new_kernel  # noqa: E402
-
-
-def run(kc, code):
-    started = time.monotonic()
-    reply = kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
-    return time.monotonic() - started, reply["content"]["status"]
+from liftests.kernel.client import Kernel
 
 
 def main(args):
@@ -51,19 +42,16 @@ def main(args):
     for path in args:
         nb = nbformat.read(path, as_version=4)
         cells = [c for c in nb.cells if c.cell_type == "code"]
-        started = time.monotonic()
-        km, kc = start_new_kernel(kernel_name="lif-java", startup_timeout=120,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            up = time.monotonic() - started
+        with Kernel() as kernel:
+            up = time.monotonic() - kernel.started
             total = 0.0
             for c in cells:
                 time.sleep(pause)
-                total += run(kc, c.source)[0]
+                total += kernel.run(c.source, timeout=120).seconds
             reruns = []
             for k, c in enumerate(cells):
                 time.sleep(pause)
-                reruns.append((max(run(kc, c.source)[0] for _ in range(repeat)), k))
+                reruns.append((max(kernel.run(c.source, timeout=120).seconds for _ in range(repeat)), k))
             worst, index = max(reruns)
             name = os.path.basename(path)
             before = ((baseline or {}).get(key) or {}).get(name)
@@ -78,9 +66,6 @@ def main(args):
             slow = ["cell %d %.3f s" % (k, t) for t, k in reruns if t > 0.3]
             if slow:
                 print("    re-runs over 0.3 s: " + ", ".join(slow), flush=True)
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
     if out:
         with open(out, "w") as f:
             json.dump({key: figures}, f, indent=1)

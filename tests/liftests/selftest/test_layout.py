@@ -43,5 +43,5 @@ class LayoutTest(unittest.TestCase):
                         text = f.read()
                     used |= set(re.findall(r"layout\.(?:get|path)\(\"([a-z.]+)\"", text))
                     used |= set(re.findall(r"\$\(layout ([a-z.]+)\)", text))
-        self.assertGreaterEqual(used, {"lib.jar", "kernel.jar", "plotly.entry", "plotly.version"}, "readers found")
+        self.assertGreaterEqual(used, {"lib.jar", "kernel.jar", "kernel.name", "plotly.version"}, "readers found")
         self.assertLessEqual(used, keys, "keys read but not in src/layout/layout.properties")

@@ -1,10 +1,11 @@
 package lif.kernel;
 
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
@@ -15,43 +16,56 @@ import jdk.jshell.spi.ExecutionEnv;
  * Runs the learner's snippets in the kernel's JVM, each on a fresh thread of the cell's {@link CellThreads},
  * and stops them on an interrupt.
  *
- * <p>Stopping: first every thread of the cell is interrupted (ends {@code Thread.sleep}, {@code wait}, blocking
- * I/O); if the snippet still runs after {@value #GRACE_MILLIS} ms, its threads are stopped with
- * {@code Thread.stop} (Java 17 to 19). From Java 20 on {@code Thread.stop} is gone: a busy loop then cannot be
- * stopped from outside, so the cell ends with a message that asks for a kernel restart and the thread is left
- * behind (see kernel/README.md).
+ * <p>Loading: every class JShell compiles from a snippet gets stop checks ({@link StopChecks}) before it is
+ * defined. Stopping ({@link #stopCell()}): the cell's checks start throwing ({@link CellStop}), so every loop
+ * of the learner's code ends at its next round, in the cell's threads and in the common pool's workers; and
+ * those threads are interrupted, which ends {@code Thread.sleep}, {@code wait}, blocking I/O and the library's
+ * long loops (they check {@link Thread#isInterrupted()}). A snippet thread still alive {@value #STOP_WAIT_MILLIS}
+ * ms after the stop is stuck where neither reaches (a JDK method that never returns): the cell then ends
+ * anyway and says so ({@link #stuckIn()}).
  *
  * <p>Values of expressions are kept as objects (not strings), so the kernel can render figures:
  * {@link #take(String)} turns JShell's value string back into the object.
  */
 final class CellExecutionControl extends DirectExecutionControl {
 
-    /** Time an interrupted snippet gets to end by itself before its threads are stopped, ms. */
-    static final long GRACE_MILLIS = 150;
     /** Time a stopped snippet gets to unwind before the cell is given up, ms. */
-    static final long STOP_WAIT_MILLIS = 600;
+    static final long STOP_WAIT_MILLIS = 700;
 
     private static final String KEY_PREFIX = "\u0000lif-value:";
 
     private final SnippetLoader loader;
+    private final PrintStream log;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private final AtomicLong nextKey = new AtomicLong();
 
+    /** The cell whose snippets run now, else the last one (its threads may still run). */
     private volatile CellThreads cell;
-    private volatile Thread running;
-    private volatile boolean abandoned;
-    private volatile Throwable lastThrown;
 
-    CellExecutionControl(SnippetLoader loader) {
+    private volatile String stuckIn;
+    private volatile Throwable lastThrown;
+    private volatile boolean instrumentationFailed;
+
+    /** Nanoseconds spent loading (with stop checks) and running snippets since {@link #beginCell}. */
+    private long loadNanos;
+
+    private long runNanos;
+
+    CellExecutionControl(SnippetLoader loader, PrintStream log) {
         super(loader);
         this.loader = loader;
+        this.log = log;
     }
 
     /** Starts a cell: its snippets run in {@code threads}. */
     void beginCell(CellThreads threads) {
+        CellStop.settle();
+        threads.begin();
         this.cell = threads;
-        this.abandoned = false;
+        this.stuckIn = null;
         this.lastThrown = null;
+        this.loadNanos = 0;
+        this.runNanos = 0;
         values.clear();
     }
 
@@ -60,9 +74,17 @@ final class CellExecutionControl extends DirectExecutionControl {
         return lastThrown;
     }
 
-    /** True when the last interrupt could not end the cell's thread (Java 20+ busy loop). */
-    boolean abandoned() {
-        return abandoned;
+    /** Where the last stopped snippet's thread was stuck when the cell was given up, or null. */
+    String stuckIn() {
+        return stuckIn;
+    }
+
+    long loadNanos() {
+        return loadNanos;
+    }
+
+    long runNanos() {
+        return runNanos;
     }
 
     /** The object behind a value string of a snippet event, or {@code value} itself if it is not one. */
@@ -74,11 +96,37 @@ final class CellExecutionControl extends DirectExecutionControl {
     }
 
     @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        long t0 = System.nanoTime();
+        ClassBytecodes[] checked = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            checked[i] = new ClassBytecodes(cbcs[i].name(), withStopChecks(cbcs[i]));
+        }
+        super.load(checked);
+        loadNanos += System.nanoTime() - t0;
+    }
+
+    private byte[] withStopChecks(ClassBytecodes c) {
+        try {
+            return StopChecks.insert(c.bytecodes());
+        } catch (RuntimeException e) {
+            if (!instrumentationFailed) {
+                instrumentationFailed = true;
+                log.println("lif-kernel: cannot insert stop checks into " + c.name() + " (" + e
+                        + "); an interrupt stops only what Thread.interrupt reaches on this JDK");
+            }
+            return c.bytecodes();
+        }
+    }
+
+    @Override
     protected String invoke(Method doitMethod) throws Exception {
         CellThreads threads = cell;
         if (threads == null || threads.stopRequested()) {
             throw new StoppedException();
         }
+        long t0 = System.nanoTime();
         Object[] result = new Object[1];
         Throwable[] thrown = new Throwable[1];
         Thread t = new Thread(
@@ -94,16 +142,10 @@ final class CellExecutionControl extends DirectExecutionControl {
                 },
                 "cell-" + threads.executionCount);
         t.setContextClassLoader(loader.classLoader());
-        running = t;
-        try {
-            t.start();
-            while (t.isAlive() && !abandoned) {
-                t.join(50);
-            }
-        } finally {
-            running = null;
-        }
-        if (threads.stopRequested() || abandoned) {
+        t.start();
+        awaitEnd(t, threads);
+        runNanos += System.nanoTime() - t0;
+        if (threads.stopRequested()) {
             throw new StoppedException();
         }
         if (thrown[0] != null) {
@@ -114,6 +156,36 @@ final class CellExecutionControl extends DirectExecutionControl {
             values.put(key, result[0]);
         }
         return key;
+    }
+
+    /**
+     * Waits for the snippet's thread; once the cell is being stopped, at most {@value #STOP_WAIT_MILLIS} ms more
+     * for it and for the common pool's workers to unwind.
+     */
+    private void awaitEnd(Thread t, CellThreads threads) throws InterruptedException {
+        long stopSeen = 0;
+        while (t.isAlive()) {
+            t.join(20);
+            if (!threads.stopRequested()) {
+                continue;
+            }
+            if (stopSeen == 0) {
+                stopSeen = System.nanoTime();
+            } else if (System.nanoTime() - stopSeen > STOP_WAIT_MILLIS * 1_000_000) {
+                StackTraceElement[] at = t.getStackTrace();
+                stuckIn = at.length == 0
+                        ? "an unknown place"
+                        : at[0].getClassName() + "." + at[0].getMethodName() + "(" + at[0].getFileName() + ":"
+                                + at[0].getLineNumber() + ")";
+                return;
+            }
+        }
+        if (threads.stopRequested()) {
+            long until = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000;
+            while (!ForkJoinPool.commonPool().isQuiescent() && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+        }
     }
 
     @Override
@@ -145,58 +217,20 @@ final class CellExecutionControl extends DirectExecutionControl {
         stopCell();
     }
 
-    /** How an interrupt ended a cell. */
-    enum Stop {
-        IDLE,
-        INTERRUPTED,
-        STOPPED,
-        CANNOT_STOP
-    }
-
-    /** Stops the running cell and the threads it started (called on the control channel's thread). */
-    @SuppressWarnings({"deprecation", "removal"})
-    Stop stopCell() {
+    /**
+     * Stops the running cell, or the threads the last one left running (called on the control channel's
+     * thread; returns at once, the shell thread waits for the cell to end).
+     */
+    void stopCell() {
         CellThreads threads = cell;
         if (threads == null) {
-            return Stop.IDLE;
+            return;
         }
-        threads.requestStop();
-        Thread main = running;
-        List<Thread> all = threads.threads();
-        if (main == null && all.isEmpty()) {
-            return Stop.IDLE;
+        CellStop.stop(threads);
+        threads.threads().forEach(Thread::interrupt);
+        if (!ForkJoinPool.commonPool().isQuiescent()) {
+            CellThreads.commonPoolWorkers().forEach(Thread::interrupt); // a parallel stream's task may sleep or wait
         }
-        all.forEach(Thread::interrupt);
-        if (main != null && joined(main, GRACE_MILLIS) && threads.threads().isEmpty()) {
-            return Stop.INTERRUPTED;
-        }
-        boolean unsupported = false;
-        for (Thread t : threads.threads()) {
-            try {
-                t.stop();
-            } catch (UnsupportedOperationException e) {
-                unsupported = true;
-            }
-        }
-        if (!unsupported && (main == null || joined(main, STOP_WAIT_MILLIS))) {
-            return Stop.STOPPED;
-        }
-        abandoned = true;
-        return Stop.CANNOT_STOP;
-    }
-
-    /** Forgets the cell once it has ended (its leftover threads stay stoppable until the next cell). */
-    void endCell() {
-        running = null;
-    }
-
-    private static boolean joined(Thread t, long millis) {
-        try {
-            t.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !t.isAlive();
     }
 
     /** Provider for {@code JShell.builder().executionEngine(...)}: hands out this one instance. */

@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
  * The text one cell prints, on its way to the notebook: batched into few stream messages and capped.
  *
  * <p>Writes are collected and sent when {@link #flush()} is called (every {@value #FLUSH_MILLIS} ms by
- * {@link OutputRouter}, before a display or a result, at the end of the cell) or as soon as
+ * {@link StandardStreams}, before a display or a result, at the end of the cell) or as soon as
  * {@value #FLUSH_BYTES} bytes wait. A change between stdout and stderr sends what waits first, so the order
  * of the two is kept. After {@value #MAX_LINES} lines or {@value #MAX_BYTES} bytes the rest of the cell's
  * output is dropped and counted; {@link #close()} then sends one line that says how much was dropped.

@@ -2,53 +2,60 @@ package lif.kernel;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
-import jdk.jshell.SourceCodeAnalysis.Documentation;
-import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
- * JShell for the kernel: splits a cell into snippets, evaluates them in order until one fails, and turns
- * compile errors and exceptions into short messages that point at the cell's own lines. Also answers
- * completion, inspection and "is this code complete?".
+ * JShell for the kernel: runs a cell's snippets ({@link Snippets}) in order until one fails, and turns what
+ * failed into a {@link CellResult} that points at the cell's own lines ({@link CellErrors}). Completion and
+ * inspection: {@link #assist()}.
  *
  * <p>Not thread-safe: the kernel calls it from its shell thread only (an interrupt goes to
  * {@link CellExecutionControl#stopCell()} instead).
  */
 final class Evaluator implements AutoCloseable {
 
+    /**
+     * IJava's and JJava's top-level {@code display(x)}, {@code render(x, mime)} and {@code updateDisplay(id, x)},
+     * run hidden at start. An on-demand import, so a learner's own method of the same name wins.
+     */
+    static final String HIDDEN_SETUP = "import static lif.kernel.Notebook.*;";
+
     private final JShell shell;
-    private final SourceCodeAnalysis analysis;
     private final CellExecutionControl control;
     private final SnippetLoader loader;
-    /** Where each snippet came from: its cell and the cell line it starts on. */
+    private final CodeAssist assist;
+    /** Where each snippet came from: its cell and the cell line its code starts on. */
     private final Map<String, int[]> places = new ConcurrentHashMap<>();
+
+    private Times times = new Times(0, 0, 0, 0);
+
+    /**
+     * Where the kernel's time for the last cell went, ns: cutting it into snippets, compiling them (JShell's
+     * eval minus loading and running), loading their classes (with stop checks), running them.
+     */
+    record Times(long split, long compile, long load, long run) {}
 
     private Evaluator(JShell shell, CellExecutionControl control, SnippetLoader loader) {
         this.shell = shell;
-        this.analysis = shell.sourceCodeAnalysis();
         this.control = control;
         this.loader = loader;
+        this.assist = new CodeAssist(shell.sourceCodeAnalysis());
     }
 
     /** A JShell whose snippets run in this JVM, with {@code classpath} for compiling and loading. */
     static Evaluator create(List<String> classpath, PrintStream log) {
         SnippetLoader loader = new SnippetLoader(Evaluator.class.getClassLoader());
-        CellExecutionControl control = new CellExecutionControl(loader);
+        CellExecutionControl control = new CellExecutionControl(loader, log);
         JShell shell = JShell.builder()
                 .executionEngine(CellExecutionControl.provider(control), Map.of())
                 .in(InputStream.nullInputStream())
@@ -70,79 +77,114 @@ final class Evaluator implements AutoCloseable {
         return control;
     }
 
-    /** Evaluates start-up code (imports); returns the error lines, empty when all went well. */
+    CodeAssist assist() {
+        return assist;
+    }
+
+    Times times() {
+        return times;
+    }
+
+    /** Evaluates start-up code (the imports), then {@link #HIDDEN_SETUP}; returns error lines, empty if all went well. */
     List<String> init(String code) {
-        CellResult r = run(code, 0, new CellThreads(0, new CellOutput((s, t) -> {})));
-        return r.isError() ? r.traceback : List.of();
+        List<String> errors = new java.util.ArrayList<>();
+        for (String part : List.of(code, HIDDEN_SETUP)) {
+            CellResult r = run(part, 0, CellThreads.quiet(0));
+            if (r.isError()) {
+                errors.addAll(r.traceback);
+            }
+        }
+        return errors;
     }
 
     /** Runs a cell: its snippets in order, stopping at the first error or at an interrupt. */
     CellResult run(String code, int executionCount, CellThreads threads) {
+        long t0 = System.nanoTime();
         control.beginCell(threads);
+        List<Snippets.Piece> pieces = Snippets.split(shell.sourceCodeAnalysis(), code);
+        long split = System.nanoTime() - t0;
+        CellResult last = CellResult.none();
         try {
-            CellResult last = CellResult.none();
-            String remaining = code;
-            while (true) {
+            for (Snippets.Piece piece : pieces) {
                 if (threads.stopRequested()) {
-                    return interrupted();
+                    return CellErrors.interrupted(control.stuckIn());
                 }
-                CompletionInfo info = analysis.analyzeCompletion(remaining);
-                String source;
-                String rest;
-                switch (info.completeness()) {
-                    case EMPTY:
-                        return last;
-                    case COMPLETE:
-                    case COMPLETE_WITH_SEMI:
-                        source = info.source();
-                        rest = info.remaining();
-                        break;
-                    default: // incomplete or not Java: JShell says why
-                        source = remaining;
-                        rest = "";
-                }
-                int consumed = code.length() - remaining.length();
-                int startLine = lineOf(code, consumed + leadingBlank(remaining));
-                CellResult r = evalSnippet(source, executionCount, startLine, threads);
-                if (r.isError()) {
-                    return r;
-                }
-                last = r;
-                if (rest.isBlank()) {
+                last = evalSnippet(piece, code, executionCount, threads);
+                if (last.isError()) {
                     return last;
                 }
-                remaining = rest;
             }
+            return last;
         } finally {
-            control.endCell();
+            long all = System.nanoTime() - t0;
+            long load = control.loadNanos();
+            long run = control.runNanos();
+            times = new Times(split, all - split - load - run, load, run);
         }
     }
 
-    private CellResult evalSnippet(String source, int executionCount, int startLine, CellThreads threads) {
-        List<SnippetEvent> events = shell.eval(source);
+    private CellResult evalSnippet(Snippets.Piece piece, String cell, int executionCount, CellThreads threads) {
+        int codeLine = Snippets.lineOf(cell, piece.code());
+        List<SnippetEvent> events = shell.eval(piece.source());
+        try {
+            return outcome(events, cell, piece, codeLine, executionCount, threads);
+        } finally {
+            dropTemporaries(events);
+        }
+    }
+
+    private CellResult outcome(
+            List<SnippetEvent> events,
+            String cell,
+            Snippets.Piece piece,
+            int codeLine,
+            int executionCount,
+            CellThreads threads) {
         CellResult result = CellResult.none();
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
                 continue; // updates of other snippets this one affected
             }
             Snippet s = e.snippet();
-            places.put(s.id(), new int[] {executionCount, startLine});
+            places.put(s.id(), new int[] {executionCount, codeLine});
             if (threads.stopRequested()) {
-                return interrupted();
+                return CellErrors.interrupted(control.stuckIn());
             }
             if (e.status() == Snippet.Status.REJECTED) {
-                return compileError(s, startLine);
+                List<CellErrors.Problem> problems = shell.diagnostics(s)
+                        .filter(Diag::isError)
+                        .map(d -> new CellErrors.Problem(d.getMessage(Locale.ENGLISH), (int)
+                                (d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition())))
+                        .collect(Collectors.toList());
+                return CellErrors.compileError(s.source(), Snippets.lineOf(cell, piece.start()), problems);
             }
             if (e.exception() != null) {
-                return runtimeError(e.exception());
+                return CellErrors.exception(e.exception(), control.lastThrown(), this::place);
             }
             if (e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                return unresolved(s, startLine);
+                return CellErrors.unresolved(
+                        shell.unresolvedDependencies((DeclarationSnippet) s).collect(Collectors.toList()), codeLine);
             }
             Object value = control.take(e.value());
             result = showsValue(s) ? CellResult.value(value) : CellResult.none();
         }
         return result;
+    }
+
+    /**
+     * Drops the variables JShell makes for the values of expressions ({@code $1}, {@code $2}, ...): the notebook
+     * shows the value, never the name, and each one kept would stay imported into every later snippet's
+     * compilation (a trivial cell took 80 ms after 400 of them instead of 15) and keep its value from being
+     * collected.
+     */
+    private void dropTemporaries(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null
+                    && e.snippet() instanceof VarSnippet
+                    && e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                shell.drop(e.snippet());
+            }
+        }
     }
 
     /** Expressions show their value, as in Python; declarations and statements do not. */
@@ -157,76 +199,6 @@ final class Evaluator implements AutoCloseable {
         }
     }
 
-    CellResult interrupted() {
-        String why = control.abandoned()
-                ? "this cell's loop cannot be stopped on Java "
-                        + Runtime.version().feature()
-                        + " (Thread.stop is gone since Java 20) and goes on in the background: restart the kernel to end it"
-                : "the cell was stopped";
-        return CellResult.error("Interrupted", why, List.of("Interrupted: " + why));
-    }
-
-    private CellResult compileError(Snippet s, int startLine) {
-        List<String> lines = new ArrayList<>();
-        String first = null;
-        String src = s.source();
-        List<Diag> diags = shell.diagnostics(s).filter(Diag::isError).collect(Collectors.toList());
-        for (Diag d : diags) {
-            String message = d.getMessage(Locale.ENGLISH);
-            List<String> msgLines = new ArrayList<>(List.of(message.split("\n")));
-            msgLines.removeIf(l -> l.trim().startsWith("location:"));
-            if (first == null) {
-                first = msgLines.get(0);
-            }
-            int pos = (int)
-                    Math.max(0, Math.min(src.length(), d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition()));
-            int lineStart = src.lastIndexOf('\n', pos - 1) + 1;
-            int lineEnd = src.indexOf('\n', pos);
-            if (lineEnd < 0) {
-                lineEnd = src.length();
-            }
-            int line = startLine + lineOf(src, pos) - 1;
-            lines.add("Compile error, line " + line + ": " + msgLines.get(0));
-            for (int i = 1; i < msgLines.size(); i++) {
-                lines.add("  " + msgLines.get(i).trim());
-            }
-            String text = src.substring(lineStart, lineEnd);
-            lines.add("    " + text);
-            lines.add("    " + " ".repeat(Math.max(0, pos - lineStart)) + "^");
-        }
-        if (first == null) {
-            first = "the code is not valid Java";
-            lines.add("Compile error: " + first);
-        }
-        return CellResult.error("CompileError", first, lines);
-    }
-
-    private CellResult unresolved(Snippet s, int startLine) {
-        String missing =
-                shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).collect(Collectors.joining(", "));
-        String msg = "line " + startLine + " uses " + missing + ", which is not declared (yet)";
-        return CellResult.error("CompileError", msg, List.of("Compile error, " + msg));
-    }
-
-    private CellResult runtimeError(JShellException e) {
-        Throwable t = control.lastThrown();
-        if (e instanceof UnresolvedReferenceException) {
-            String name = ((UnresolvedReferenceException) e).getSnippet().toString();
-            String msg = "this code calls something that is not declared yet: " + name;
-            return CellResult.error("UnresolvedReference", msg, List.of(msg));
-        }
-        if (t == null) {
-            String cls = e instanceof EvalException
-                    ? ((EvalException) e).getExceptionClassName()
-                    : e.getClass().getName();
-            return CellResult.error(cls, String.valueOf(e.getMessage()), List.of(cls + ": " + e.getMessage()));
-        }
-        // JShell's copy of the trace names each snippet frame "#id" with the line inside the snippet
-        List<String> lines = StackTraces.format(t, e.getStackTrace(), this::place);
-        String msg = t.getMessage() == null ? "" : t.getMessage();
-        return CellResult.error(t.getClass().getName(), msg, lines);
-    }
-
     /** "cell [7], line 3" for a frame of a learner's snippet (file "#id"), or null for other frames. */
     String place(StackTraceElement f) {
         String file = f.getFileName();
@@ -238,120 +210,6 @@ final class Evaluator implements AutoCloseable {
             return "your code";
         }
         return (where[0] > 0 ? "cell [" + where[0] + "], " : "") + "line " + (where[1] + f.getLineNumber() - 1);
-    }
-
-    /** Completion candidates at {@code cursor}: the replacement texts and the start of the text they replace. */
-    List<String> complete(String code, int cursor, int[] replaceStart) {
-        int from = snippetStart(code, cursor);
-        int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> s =
-                analysis.completionSuggestions(code.substring(from), cursor - from, anchor);
-        replaceStart[0] = from + anchor[0];
-        Set<String> names = new LinkedHashSet<>();
-        s.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(x -> names.add(x.continuation()));
-        s.forEach(x -> names.add(x.continuation()));
-        return new ArrayList<>(names);
-    }
-
-    /** Signature and Javadoc of what is at {@code cursor}; empty when nothing is known. */
-    String inspect(String code, int cursor, boolean detail) {
-        int from = snippetStart(code, cursor);
-        String snippet = code.substring(from);
-        int at = cursor - from;
-        List<Documentation> docs = analysis.documentation(snippet, at, true);
-        if (docs.isEmpty()) {
-            // JShell documents a method at an argument list: "Math.abs" -> "Math.abs("
-            int end = at;
-            while (end < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(end))) {
-                end++;
-            }
-            docs = analysis.documentation(snippet.substring(0, end) + "(", end + 1, true);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Documentation d : docs) {
-            if (sb.length() > 0) {
-                sb.append("\n\n");
-            }
-            sb.append(d.signature());
-            String javadoc = d.javadoc();
-            if (javadoc != null && !javadoc.isBlank()) {
-                sb.append("\n").append(detail ? javadoc.trim() : summary(javadoc));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String summary(String javadoc) {
-        String text = javadoc.trim();
-        int end = text.indexOf("\n\n");
-        return end > 0 ? text.substring(0, end) : text;
-    }
-
-    /** "complete", "invalid", or the indent for the next line when the code needs more lines. */
-    String isComplete(String code) {
-        String remaining = code;
-        while (true) {
-            CompletionInfo info = analysis.analyzeCompletion(remaining);
-            switch (info.completeness()) {
-                case EMPTY:
-                    return "complete";
-                case COMPLETE:
-                case COMPLETE_WITH_SEMI:
-                    for (Snippet s : analysis.sourceToSnippets(info.source())) {
-                        if (s.kind() == Snippet.Kind.ERRONEOUS) {
-                            return "invalid";
-                        }
-                    }
-                    if (info.remaining().isBlank()) {
-                        return "complete";
-                    }
-                    remaining = info.remaining();
-                    break;
-                case DEFINITELY_INCOMPLETE:
-                case CONSIDERED_INCOMPLETE:
-                    return "    ";
-                default:
-                    return "invalid";
-            }
-        }
-    }
-
-    /** Start of the snippet of {@code code} that holds {@code cursor}. */
-    private int snippetStart(String code, int cursor) {
-        String remaining = code;
-        int start = 0;
-        while (true) {
-            CompletionInfo info = analysis.analyzeCompletion(remaining);
-            if (info.completeness() != SourceCodeAnalysis.Completeness.COMPLETE
-                    && info.completeness() != SourceCodeAnalysis.Completeness.COMPLETE_WITH_SEMI) {
-                return start;
-            }
-            int next = code.length() - info.remaining().length();
-            if (next >= cursor || info.remaining().isBlank()) {
-                return start;
-            }
-            start = next;
-            remaining = info.remaining();
-        }
-    }
-
-    private static int leadingBlank(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** 1-based line of character {@code pos} in {@code s}. */
-    static int lineOf(String s, int pos) {
-        int line = 1;
-        for (int i = 0; i < Math.min(pos, s.length()); i++) {
-            if (s.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     @Override

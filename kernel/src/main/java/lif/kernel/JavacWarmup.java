@@ -17,7 +17,6 @@ import java.util.function.BooleanSupplier;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -44,7 +43,9 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class JavacWarmup {
 
-    public static final String SECONDS_VARIABLE = "LIF_KERNEL_WARMUP_SECONDS";
+    /** The environment variable of the CPU budget, s (named in the project's layout file). */
+    public static final String SECONDS_VARIABLE = Layout.WARMUP_VARIABLE;
+
     public static final double DEFAULT_SECONDS = 15;
     /** Rounds over the warm-up cells (about 75 snippets each). */
     public static final int MAX_ROUNDS = 8;
@@ -273,8 +274,8 @@ public final class JavacWarmup {
     }
 
     /**
-     * Splits a cell into snippets the way the kernel does (analyzeCompletion), evaluates them and returns
-     * what went wrong (rejected snippets, exceptions), which the warm-up ignores and the tests assert empty.
+     * Splits a cell into snippets the way the kernel does ({@link Snippets}), evaluates them and returns what
+     * went wrong (rejected snippets, exceptions), which the warm-up ignores and the tests assert empty.
      */
     static List<String> evalCell(JShell shell, String cell) {
         return evalCell(shell, cell, () -> true);
@@ -282,28 +283,27 @@ public final class JavacWarmup {
 
     /** As {@link #evalCell(JShell, String)}, asking {@code next} before each snippet (false: stop). */
     static List<String> evalCell(JShell shell, String cell, BooleanSupplier next) {
-        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         List<String> problems = new ArrayList<>();
-        String rest = cell;
-        while (!rest.isBlank() && next.getAsBoolean()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-            String source = info.source();
-            if (source == null || source.isBlank()) {
-                problems.add("incomplete: " + rest.strip());
+        for (Snippets.Piece piece : Snippets.split(shell.sourceCodeAnalysis(), cell)) {
+            if (!next.getAsBoolean()) {
                 break;
             }
-            for (SnippetEvent e : shell.eval(source)) {
+            if (!piece.isComplete()) {
+                problems.add("incomplete: " + piece.source().strip());
+                break;
+            }
+            for (SnippetEvent e : shell.eval(piece.source())) {
                 if (e.status() == Snippet.Status.REJECTED) {
-                    problems.add("rejected: " + source.strip() + " "
+                    problems.add("rejected: " + piece.source().strip() + " "
                             + shell.diagnostics(e.snippet())
                                     .map(d -> d.getMessage(Locale.ROOT))
                                     .toList());
                 }
                 if (e.exception() != null) {
-                    problems.add("threw " + e.exception() + ": " + source.strip());
+                    problems.add(
+                            "threw " + e.exception() + ": " + piece.source().strip());
                 }
             }
-            rest = info.remaining() == null ? "" : info.remaining();
         }
         return problems;
     }

@@ -10,21 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
  * Entry point of the "Java (LIF tutorial)" kernel: {@code java -cp ... lif.kernel.KernelMain CONNECTION_FILE}.
  *
- * <p>Environment (set by the kernelspec that {@code bin/install-kernel} writes):
- * {@value #CLASSPATH_VARIABLE} the notebook classpath (entries separated by the platform's path separator),
- * {@value #INIT_VARIABLE} a file of imports run before the first cell, and
- * {@value JavacWarmup#SECONDS_VARIABLE} the CPU budget of the background javac warm-up.
+ * <p>Environment (set by the kernelspec that {@code bin/install-kernel} writes; their names are in the project's
+ * layout file, {@link Layout}): the notebook classpath ({@link Layout#CLASSPATH_VARIABLE}, entries separated by
+ * the platform's path separator), a file of imports run before the first cell ({@link Layout#INIT_VARIABLE}),
+ * the CPU budget of the background javac warm-up ({@link Layout#WARMUP_VARIABLE}).
  */
 public final class KernelMain {
-
-    public static final String CLASSPATH_VARIABLE = "LIF_KERNEL_CLASSPATH";
-    public static final String INIT_VARIABLE = "LIF_KERNEL_INIT";
 
     private KernelMain() {}
 
@@ -37,31 +33,34 @@ public final class KernelMain {
             System.err.println("usage: java lif.kernel.KernelMain CONNECTION_FILE");
             System.exit(2);
         }
+        Thread asm = new Thread(StopChecks::warmUp, "lif-asm-warmup"); // beside JShell's start, on the other core
+        asm.setDaemon(true);
+        asm.start();
         KernelConnectionProperties props =
                 KernelConnectionProperties.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         Map<String, String> env = System.getenv();
-        OutputRouter router = OutputRouter.install();
-        List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
-        String init = readInit(env.get(INIT_VARIABLE), router.log());
+        StandardStreams streams = StandardStreams.install();
+        List<String> classpath = classpath(env.get(Layout.CLASSPATH_VARIABLE));
+        String init = readInit(env.get(Layout.INIT_VARIABLE), streams.log());
 
         // JShell starts while the kernel already answers Jupyter; the first cell waits for it
         CompletableFuture<Evaluator> evaluator = new CompletableFuture<>();
-        LifKernel kernel = LifKernel.create(evaluator, router);
+        LifKernel kernel = LifKernel.create(evaluator, streams);
         boolean timing = env.containsKey("LIF_KERNEL_TIMING");
         long t0 = System.nanoTime();
         Thread starter = new Thread(
                 () -> {
                     try {
-                        Evaluator ev = Evaluator.create(classpath, router.log());
+                        Evaluator ev = Evaluator.create(classpath, streams.log());
                         long t1 = System.nanoTime();
                         for (String line : ev.init(init)) {
-                            router.log().println("lif-kernel: start-up script: " + line);
+                            streams.log().println("lif-kernel: start-up script: " + line);
                         }
                         long t2 = System.nanoTime();
                         kernel.installExtensions(ev);
                         evaluator.complete(ev);
                         if (timing) {
-                            router.log()
+                            streams.log()
                                     .printf(
                                             "lif-kernel: JVM up %d ms, JShell %d ms, imports %d ms, extensions %d ms%n",
                                             java.lang.management.ManagementFactory.getRuntimeMXBean()
@@ -72,21 +71,23 @@ public final class KernelMain {
                                             (System.nanoTime() - t2) / 1_000_000);
                         }
                     } catch (Throwable t) {
-                        router.log().println("lif-kernel: JShell did not start: " + t);
+                        streams.log().println("lif-kernel: JShell did not start: " + t);
                         evaluator.completeExceptionally(t);
                     }
                 },
                 "lif-jshell-start");
         starter.start();
 
-        JupyterConnection connection = new JupyterConnection(props);
+        // the sockets (and jeromq's classes) after JShell's start began, which takes longest
+        Jjava10a6Workarounds.Connection connection = new Jjava10a6Workarounds.Connection(props, streams.log());
+
         kernel.becomeHandlerForConnection(connection); // every handler before the sockets open: no start-up race
         kernel.onStartup();
         connection.connect();
 
-        installSigint(kernel, router);
+        installSigint(kernel, streams);
         ParentWatch.start(env.get("JPY_PARENT_PID"), () -> {
-            router.log().println("lif-kernel: the Jupyter process that started this kernel is gone; exiting");
+            streams.log().println("lif-kernel: the Jupyter process that started this kernel is gone; exiting");
             Runtime.getRuntime().halt(0);
         });
         evaluator.thenRun(
@@ -106,24 +107,23 @@ public final class KernelMain {
      */
     static void train() throws Exception {
         Map<String, String> env = System.getenv();
-        List<String> classpath = classpath(env.get(CLASSPATH_VARIABLE));
-        String init = readInit(env.get(INIT_VARIABLE), System.err);
+        List<String> classpath = classpath(env.get(Layout.CLASSPATH_VARIABLE));
+        String init = readInit(env.get(Layout.INIT_VARIABLE), System.err);
         try (Evaluator ev = Evaluator.create(classpath, System.err)) {
             ev.init(init);
-            CellThreads threads = new CellThreads(1, new CellOutput((s, t) -> {}));
             for (String cell : JavacWarmup.cells()) {
-                ev.run(cell, 1, threads);
+                ev.run(cell, 1, CellThreads.quiet(1));
             }
         }
         System.exit(0);
     }
 
     /** Ctrl-C from a terminal client, or a signal-mode interrupt, stops the cell instead of the JVM. */
-    private static void installSigint(LifKernel kernel, OutputRouter router) {
+    private static void installSigint(LifKernel kernel, StandardStreams streams) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> kernel.interrupt());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            router.log().println("lif-kernel: SIGINT not handled: " + e);
+            streams.log().println("lif-kernel: SIGINT not handled: " + e);
         }
     }
 
@@ -157,7 +157,7 @@ public final class KernelMain {
         try {
             return Files.readString(Path.of(path), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            log.println("lif-kernel: cannot read " + INIT_VARIABLE + "=" + path + ": " + e);
+            log.println("lif-kernel: cannot read " + Layout.INIT_VARIABLE + "=" + path + ": " + e);
             return "";
         }
     }

@@ -1,11 +1,14 @@
 package lif.kernel;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -16,15 +19,14 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
-import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
-import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
@@ -33,34 +35,28 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
-import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
-import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
- * The "Java (LIF tutorial)" kernel: Jupyter's protocol from jjava-jupyter's {@link BaseKernel}, cells
- * evaluated by JShell in this JVM ({@link Evaluator}), output batched and capped ({@link CellOutput}),
- * interrupts that stop the running cell ({@link CellExecutionControl}).
+ * The "Java (LIF tutorial)" kernel's protocol side: Jupyter's messages from jjava-jupyter's {@link BaseKernel}
+ * (with the fixes of {@link Jjava10a6Workarounds}), answered here; cells are run by {@link CellRunner}.
  */
-public final class LifKernel extends BaseKernel {
+final class LifKernel extends BaseKernel {
 
-    static final String NAME = "lif-java";
-    static final String VERSION = "1.0.0";
+    private final CellRunner runner;
+    private final StandardStreams streams;
+    private final CellHistory history;
+    /** Asks the frontend for input; set when the kernel becomes the connection's handler. */
+    private volatile Jjava10a6Workarounds.Connection connection;
 
     private final CompletableFuture<Evaluator> evaluator;
-    private final OutputRouter router;
-    private final CellHistory history;
 
-    private volatile ShellReplyEnvironment current;
-    private volatile CellOutput currentOutput;
-    private volatile CellThreads currentThreads;
-
-    private LifKernel(CompletableFuture<Evaluator> evaluator, OutputRouter router, CellHistory history) {
+    private LifKernel(CompletableFuture<Evaluator> evaluator, StandardStreams streams, CellHistory history) {
         super(
-                NAME,
-                VERSION,
+                Layout.KERNEL_NAME,
+                Layout.VERSION,
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
                         .mimetype("text/x-java-source")
@@ -84,16 +80,23 @@ public final class LifKernel extends BaseKernel {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG)
                         .build());
         this.evaluator = evaluator;
-        this.router = router;
+        this.streams = streams;
         this.history = history;
+        this.runner = new CellRunner(evaluator, streams, getRenderer());
     }
 
     /**
      * A kernel whose JShell is being built in the background ({@code evaluator}), so the kernel answers
      * Jupyter at once; the first cell waits for it.
      */
-    static LifKernel create(CompletableFuture<Evaluator> evaluator, OutputRouter router) {
-        return new LifKernel(evaluator, router, new CellHistory());
+    static LifKernel create(CompletableFuture<Evaluator> evaluator, StandardStreams streams) {
+        return new LifKernel(evaluator, streams, new CellHistory());
+    }
+
+    /** Answers the connection's requests; input goes through it too. */
+    void becomeHandlerForConnection(Jjava10a6Workarounds.Connection connection) {
+        this.connection = connection;
+        super.becomeHandlerForConnection(connection);
     }
 
     /** Installs the display extensions found on the notebook classpath (the library's figure renderer). */
@@ -102,88 +105,88 @@ public final class LifKernel extends BaseKernel {
             try {
                 installExtension(ext);
             } catch (RuntimeException | LinkageError e) {
-                router.log()
+                streams.log()
                         .println("lif-kernel: display extension "
                                 + ext.getClass().getName() + " failed: " + e);
             }
         }
     }
 
-    private Evaluator evaluator() {
-        try {
-            return evaluator.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the kernel was starting");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the kernel could not start JShell: " + e.getCause(), e.getCause());
-        }
-    }
-
     @Override
-    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+    protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        long received = System.nanoTime();
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         String code = request.getCode();
         int count = request.shouldStoreHistory() ? executionCount.getAndIncrement() : executionCount.get();
-        env.setStatusBusy();
+        env.setBusyDeferIdle(); // idle goes out after the reply, also when something here fails
         env.publish(new PublishExecuteInput(code, count));
 
-        CellOutput output = new CellOutput((stream, text) -> env.publish(new PublishStream(
-                stream == CellOutput.Stream.OUT ? PublishStream.StreamType.OUT : PublishStream.StreamType.ERR, text)));
-        CellThreads threads = new CellThreads(count, output);
-        router.opened(output);
-        current = env;
-        currentOutput = output;
-        currentThreads = threads;
-        CellResult result;
-        try {
-            result = evaluator().run(code, count, threads);
-        } catch (RuntimeException | LinkageError e) {
-            result = CellResult.error(
-                    e.getClass().getName(), String.valueOf(e.getMessage()), StackTraces.format(e, f -> null));
-        }
-        DisplayData shown = null;
-        if (result.hasValue()) {
-            try {
-                shown = getRenderer().render(result.value);
-            } catch (RuntimeException | LinkageError e) {
-                result = CellResult.error(
-                        e.getClass().getName(),
-                        "could not show the value: " + e.getMessage(),
-                        StackTraces.format(e, f -> null));
-            }
-        }
-        output.close();
-        router.closed(output);
-        current = null;
-        currentOutput = null;
-        currentThreads = null;
-
+        CellRunner.Outcome outcome = runner.run(code, count, frontend(env, message), request.isStdinEnabled());
+        CellResult result = outcome.result();
         if (result.isError()) {
             env.publish(new PublishError(result.errorName, result.errorValue, styled(result.traceback)));
+        } else if (outcome.shown() != null && !request.isSilent()) {
+            env.publish(new PublishExecuteResult(count, outcome.shown()));
+        }
+        if (request.shouldStoreHistory()) {
+            history.add(count, code, shownText(outcome));
+        }
+        Map<String, Object> metadata = Map.of("timing_ms", timing(outcome, received));
+        if (result.isError()) {
             ErrorReply error = new ErrorReply(result.errorName, result.errorValue, result.traceback);
             error.setExecutionCount(count);
-            env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
-            if (request.shouldStoreHistory()) {
-                history.add(count, code, null);
-            }
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Message<?> reply = new Message(env.getContext(), ExecuteReply.MESSAGE_TYPE.error(), error, null, metadata);
+            env.reply(reply);
         } else {
-            if (shown != null && !request.isSilent()) {
-                env.publish(new PublishExecuteResult(count, shown));
-            }
-            if (request.shouldStoreHistory()) {
-                history.add(
-                        count,
-                        code,
-                        shown == null
-                                ? null
-                                : String.valueOf(shown.getData(
-                                        org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN)));
-            }
-            env.reply(new ExecuteReply(count, Map.of()));
+            env.reply(new Message<>(
+                    env.getContext(), ExecuteReply.MESSAGE_TYPE, new ExecuteReply(count, Map.of()), null, metadata));
         }
-        env.setStatusIdle();
+    }
+
+    /** The running cell's messages: on this request's reply environment; its input through the stdin channel. */
+    private CellRunner.Frontend frontend(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
+        return new CellRunner.Frontend() {
+            @Override
+            public void stream(CellOutput.Stream stream, String text) {
+                env.publish(new PublishStream(
+                        stream == CellOutput.Stream.OUT ? PublishStream.StreamType.OUT : PublishStream.StreamType.ERR,
+                        text));
+            }
+
+            @Override
+            public void display(DisplayData data) {
+                env.publish(new PublishDisplayData(data));
+            }
+
+            @Override
+            public void clearOutput(boolean wait) {
+                env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+            }
+
+            @Override
+            public String input(String prompt, BooleanSupplier stopped) {
+                return connection.input(request, prompt, false, stopped);
+            }
+        };
+    }
+
+    /** Where the kernel's time for a cell went, ms (the execute_reply's metadata; liftests.kernel.latency reads it). */
+    private static Map<String, Double> timing(CellRunner.Outcome outcome, long received) {
+        Evaluator.Times t = outcome.times();
+        Map<String, Double> ms = new LinkedHashMap<>();
+        ms.put("split", t.split() / 1e6);
+        ms.put("compile", t.compile() / 1e6);
+        ms.put("load", t.load() / 1e6);
+        ms.put("run", t.run() / 1e6);
+        ms.put("render", outcome.renderNanos() / 1e6);
+        ms.put("total", (System.nanoTime() - received) / 1e6);
+        return ms;
+    }
+
+    private static String shownText(CellRunner.Outcome outcome) {
+        return outcome.shown() == null ? null : String.valueOf(outcome.shown().getData(MIMEType.TEXT_PLAIN));
     }
 
     private List<String> styled(List<String> lines) {
@@ -193,19 +196,8 @@ public final class LifKernel extends BaseKernel {
     @Override
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
         env.setBusyDeferIdle();
-        env.reply(new KernelInfoOk(
-                Header.PROTOCOL_VERISON, NAME, VERSION, getLanguageInfo(), getBanner(), getHelpLinks()));
-    }
-
-    /** kernel_info_reply with the {@code status} field the protocol asks for (jjava-jupyter 1.0-a6 omits it). */
-    static final class KernelInfoOk extends KernelInfoReply {
-        @SuppressWarnings("unused") // serialized by Gson
-        private final String status = "ok";
-
-        KernelInfoOk(
-                String protocol, String name, String version, LanguageInfo lang, String banner, List<HelpLink> links) {
-            super(protocol, name, version, lang, banner, links);
-        }
+        env.reply(new Jjava10a6Workarounds.KernelInfoOk(
+                Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
     }
 
     @Override
@@ -213,7 +205,7 @@ public final class LifKernel extends BaseKernel {
         // the base class answers only when it finds entries; a reply (with status) must always come
         HistoryRequest request = message.getContent();
         env.setBusyDeferIdle();
-        java.util.Set<HistoryManager.ResultFlag> flags = java.util.EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
         if (request.includeOutput()) {
             flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
         }
@@ -233,83 +225,30 @@ public final class LifKernel extends BaseKernel {
                 }
                 entries = history.search(q.getPattern(), q.getMaxReturnLength(), flags);
         }
-        env.reply(HistoryOk.of(entries));
-    }
-
-    /**
-     * history_reply as the protocol has it: {@code status} and {@code [session, line, input]} (or
-     * {@code [session, line, [input, output]]}) tuples (jjava-jupyter 1.0-a6's HistoryReply has no status).
-     */
-    static final class HistoryOk implements ContentType<HistoryOk> {
-        @SuppressWarnings("unused") // serialized by Gson
-        private final String status = "ok";
-
-        @SuppressWarnings("unused")
-        private final List<List<Object>> history;
-
-        private HistoryOk(List<List<Object>> tuples) {
-            this.history = tuples;
-        }
-
-        static HistoryOk of(List<HistoryEntry> entries) {
-            List<List<Object>> tuples = new java.util.ArrayList<>();
-            for (HistoryEntry e : entries) {
-                tuples.add(List.of(
-                        e.getSession(),
-                        e.getCellNumber(),
-                        e.hasOutput() ? List.of(e.getInput(), e.getOutput()) : e.getInput()));
-            }
-            return new HistoryOk(tuples);
-        }
-
-        @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public MessageType<HistoryOk> getType() {
-            return (MessageType) HistoryReply.MESSAGE_TYPE;
-        }
+        env.reply(Jjava10a6Workarounds.HistoryOk.of(entries));
     }
 
     @Override
     public String getBanner() {
-        return "Java " + Runtime.version() + " (JShell) :: LIF tutorial kernel " + VERSION;
+        return "Java " + Runtime.version() + " (JShell) :: " + Layout.DISPLAY_NAME + " kernel " + version;
     }
 
     @Override
     public void interrupt() {
-        CellThreads threads = currentThreads;
-        if (threads != null) {
-            threads.requestStop(); // also when the cell still waits for JShell to start
-        }
-        if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
-            evaluator.join().control().stopCell();
-        }
+        runner.interrupt();
     }
 
     /** Shows {@code data} now, in the running cell, after the text printed so far. */
     @Override
     public void display(DisplayData data) {
-        ShellReplyEnvironment env = current;
-        CellOutput out = currentOutput;
-        if (env == null) {
-            router.log().println("lif-kernel: display outside a running cell, dropped");
-            return;
+        if (!runner.display(data)) {
+            streams.log().println("lif-kernel: display outside a running cell, dropped");
         }
-        if (out != null) {
-            out.flush();
-        }
-        env.publish(new PublishDisplayData(data));
     }
 
     /** Clears the running cell's output (when {@code wait}, just before its next output). */
     void clearOutput(boolean wait) {
-        ShellReplyEnvironment env = current;
-        CellOutput out = currentOutput;
-        if (env != null) {
-            if (out != null) {
-                out.flush();
-            }
-            env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
-        }
+        runner.clearOutput(wait);
     }
 
     @Override
@@ -319,20 +258,20 @@ public final class LifKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String text = evaluator().inspect(code, at, extraDetail);
+        String text = runner.evaluator().assist().inspect(code, at, extraDetail);
         return text.isEmpty() ? null : new DisplayData(text);
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
         int[] start = new int[1];
-        List<String> names = evaluator().complete(code, at, start);
+        List<String> names = runner.evaluator().assist().complete(code, at, start);
         return new ReplacementOptions(names, start[0], at);
     }
 
     @Override
     public String isComplete(String code) {
-        return evaluator().isComplete(code);
+        return runner.evaluator().assist().isComplete(code);
     }
 
     @Override

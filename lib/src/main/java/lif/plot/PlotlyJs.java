@@ -13,9 +13,11 @@ import java.nio.file.StandardCopyOption;
  * scatter, bar, box, heatmap, histogram, histogram2d(contour), contour, image, pie, violin, scatterternary;
  * log axes, sliders and animation frames are in plotly's core), packed into this library's jar by the build.
  *
- * <p>Command line:
- * <pre>java -cp lif.jar lif.plot.PlotlyJs JUPYTER_DATA_DIR</pre>
- * writes {@code JUPYTER_DATA_DIR/nbextensions/lif-plotly/plotly.js}, prints its path, exits 0
+ * <p>Command line (the one way this project copies plotly.js out of the jar: {@code bin/install-kernel} and the
+ * test tools run it too):
+ * <pre>java -cp lif.jar lif.plot.PlotlyJs JUPYTER_DATA_DIR
+ *java -cp lif.jar lif.plot.PlotlyJs --to FILE</pre>
+ * writes {@code JUPYTER_DATA_DIR/nbextensions/lif-plotly/plotly.js} (or FILE), prints its path, exits 0
  * (2 on bad arguments, 1 when the file is missing or cannot be written).
  */
 public final class PlotlyJs {
@@ -62,12 +64,13 @@ public final class PlotlyJs {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            System.err.println("usage: java -cp <lif jar> lif.plot.PlotlyJs JUPYTER_DATA_DIR");
+        boolean toFile = args.length == 2 && args[0].equals("--to");
+        if (!toFile && (args.length != 1 || args[0].startsWith("-"))) {
+            System.err.println("usage: java -cp <lif jar> lif.plot.PlotlyJs JUPYTER_DATA_DIR | --to FILE");
             System.exit(2);
         }
         try {
-            System.out.println(installNbextension(Path.of(args[0])));
+            System.out.println(toFile ? copyTo(Path.of(args[1])) : installNbextension(Path.of(args[0])));
         } catch (RuntimeException e) {
             System.err.println("lif.plot.PlotlyJs: " + e.getMessage());
             System.exit(1);

@@ -11,19 +11,30 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code System.out} and {@code System.err} of the kernel's JVM: text printed by a thread of a cell (the
- * cell's own thread and every thread it started, found through {@link CellThreads}) goes to that cell's
- * {@link CellOutput}; text of a cell that has ended, and of the kernel's own threads, goes to the kernel's
- * log (the JVM's original stderr, which Jupyter shows in its console), never into a later cell.
+ * {@code System.out}, {@code System.err} and {@code System.in} of the kernel's JVM, routed by the thread that
+ * uses them ({@link CellThreads#of(Thread)}: a cell's own thread, every thread it started, the common pool's
+ * workers). Text printed for a cell goes to that cell's {@link CellOutput}; text of a cell that has ended, and
+ * of the kernel's own threads, goes to the kernel's log (the JVM's original stderr, which Jupyter shows in its
+ * console), never into a later cell. Reads come from the cell's {@link CellInput}; the kernel's threads read
+ * end of input.
  */
-final class OutputRouter {
+final class StandardStreams {
+
+    /** What {@code System.out}, {@code System.err} and {@code System.in} become. */
+    final PrintStream out;
+
+    final PrintStream err;
+    final InputStream in = new RoutedInput();
 
     private final PrintStream log;
     private final Set<CellOutput> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher;
 
-    private OutputRouter(PrintStream log) {
+    /** The routed streams (not installed), with {@code log} for text no cell takes. */
+    StandardStreams(PrintStream log) {
         this.log = log;
+        this.out = new PrintStream(new Routed(CellOutput.Stream.OUT), false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(new Routed(CellOutput.Stream.ERR), false, StandardCharsets.UTF_8);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lif-output-flush");
             t.setDaemon(true);
@@ -33,14 +44,14 @@ final class OutputRouter {
                 this::flushAll, CellOutput.FLUSH_MILLIS, CellOutput.FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Replaces System.out, System.err (and System.in, by an empty stream); returns the router. */
-    static OutputRouter install() {
-        OutputRouter router = new OutputRouter(System.err);
-        System.setOut(new PrintStream(router.new Routed(CellOutput.Stream.OUT), false, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(router.new Routed(CellOutput.Stream.ERR), false, StandardCharsets.UTF_8));
-        System.setIn(InputStream.nullInputStream());
-        Runtime.getRuntime().addShutdownHook(new Thread(router::exiting, "lif-output-exit"));
-        return router;
+    /** Replaces System.out, System.err and System.in; returns the streams. */
+    static StandardStreams install() {
+        StandardStreams streams = new StandardStreams(System.err);
+        System.setOut(streams.out);
+        System.setErr(streams.err);
+        System.setIn(streams.in);
+        Runtime.getRuntime().addShutdownHook(new Thread(streams::exiting, "lif-output-exit"));
+        return streams;
     }
 
     /** The kernel's log: Jupyter's console, not the notebook. */
@@ -100,8 +111,8 @@ final class OutputRouter {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            CellOutput out = CellThreads.outputOf(Thread.currentThread());
-            if (out == null || !out.write(stream, b, off, len)) {
+            CellThreads cell = CellThreads.of(Thread.currentThread());
+            if (cell == null || !cell.output.write(stream, b, off, len)) {
                 log.write(b, off, len);
             }
         }
@@ -109,9 +120,31 @@ final class OutputRouter {
         /** A cell's text is sent in batches (JShell flushes after every statement); the log at once. */
         @Override
         public void flush() {
-            if (CellThreads.outputOf(Thread.currentThread()) == null) {
+            if (CellThreads.of(Thread.currentThread()) == null) {
                 log.flush();
             }
+        }
+    }
+
+    /** Reads of the using thread's cell; end of input for the kernel's threads. */
+    private static final class RoutedInput extends InputStream {
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == 1 ? one[0] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            CellThreads cell = CellThreads.of(Thread.currentThread());
+            return cell == null ? -1 : cell.input.read(b, off, len);
+        }
+
+        @Override
+        public int available() {
+            CellThreads cell = CellThreads.of(Thread.currentThread());
+            return cell == null ? 0 : cell.input.available();
         }
     }
 }
