@@ -16,7 +16,7 @@ import sys
 import time
 import unittest
 
-from liftests import ROOT, jupyter_path
+from liftests import ROOT, jupyter_path, results
 
 os.environ["JUPYTER_PATH"] = jupyter_path()
 KERNEL = "lif-java"
@@ -25,8 +25,12 @@ import jupyter_kernel_test  # noqa: E402
 from jupyter_client.manager import KernelManager, start_new_kernel  # noqa: E402
 
 
+NOTES = []  # the figures said, for the run's output (liftests.results)
+
+
 def say(*args):
     print(*args, file=sys.stderr, flush=True)
+    NOTES.append(" ".join(str(a) for a in args))
 
 
 class LifKernelConformance(jupyter_kernel_test.KernelTests):
@@ -452,6 +456,7 @@ def main():
     failed = len(result.failures) + len(result.errors)
     skipped = len(result.skipped)
     print("%d passed, %d failed, %d skipped" % (result.testsRun - failed - skipped, failed, skipped))
+    results.write_unittest(result, NOTES)
     return 0 if result.wasSuccessful() else 1
 
 

@@ -1,0 +1,298 @@
+#!/usr/bin/env node
+// The browser checks of one test run, in one headless Chromium: JupyterLab 4 and Notebook 7 (one server), the
+// classic Notebook 6 (another server) and exported HTML pages opened from disk.
+//
+//   node tests/browser/run.mjs PLAN.json
+//
+// PLAN.json (written by tests/liftests/browser.py) names the servers, the notebooks to run and what to expect of
+// them that the notebook itself says (stub hints, the parameter to edit); figures are expected from the saved
+// notebook's plotly outputs. Writes the plan's `results` file: every (frontend, page, check) with its problems and
+// numbers, and the figure-draw timings. Prints one line per check. Exit: 0 all passed, 1 a check failed,
+// 2 bad usage, 3 set-up failure (no browser, no server).
+//
+// Env: CHROMIUM (default /usr/bin/chromium).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, api, SetupError } from './lib/chromium.mjs';
+import { ClassicDriver } from './lib/classic.mjs';
+import { compareCells, compareFigure, drawLatencies, expectedFigures, figureCount, installFigureClock,
+  readCellsInPage, readFigureClock, summarise } from './lib/figures.mjs';
+import { CELLS, JupyterLabDriver } from './lib/jupyterlab.mjs';
+
+const results = { checks: [], timings: [], blocked: [] };
+
+/** Records one check: ok unless problems; prints a line. */
+function record(frontend, page, check, problems, detail = '', numbers = {}) {
+  const ok = problems.length === 0;
+  results.checks.push({ frontend, page, check, ok, detail, problems, ...numbers });
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${frontend} ${page} ${check}${detail ? `: ${detail}` : ''}`);
+  for (const p of problems.slice(0, 8)) console.log(`     ${p}`);
+}
+
+/** Runs step(); an exception fails `check` with its message instead of ending the run. */
+async function guarded(frontend, page, check, step) {
+  try {
+    return await step();
+  } catch (e) {
+    if (e instanceof SetupError) throw e;
+    record(frontend, page, check, [`${e.message.split('\n')[0]}`]);
+    return null;
+  }
+}
+
+const cellName = (i) => `cell ${i}`;
+
+/** Problems of a Run All: each stub cell fails with its hint, no other cell shows an error, every code cell ran. */
+function cellProblems(page, cells) {
+  const problems = [];
+  const stubs = new Map((page.stubs || []).map((s) => [s.cell, s]));
+  cells.forEach((c, i) => {
+    const stub = stubs.get(i);
+    if (stub) {
+      if (!stub.hint) problems.push(`cell ${i} (${stub.label}): no hint found in the stub's source`);
+      else if (!c.errors.some((e) => e.includes(stub.hint))) {
+        problems.push(`cell ${i} (${stub.label}): should fail with "${stub.hint}", shows ${c.errors.length ? JSON.stringify(c.errors[0].slice(0, 200)) : 'no error'}`);
+      }
+    } else if (c.errors.length) {
+      problems.push(`cell ${i}: ${c.errors[0].slice(0, 300)}`);
+    }
+    if (c.code && !/\[\d+\]/.test(c.prompt)) problems.push(`cell ${i} did not run (prompt ${c.prompt || 'empty'})`);
+  });
+  return problems;
+}
+
+/** Open, Run All from the menu, check cells and figures against the saved notebook, time the figures. */
+async function runAllPage(driver, page, shots) {
+  const who = driver.kind;
+  let saved = null;
+  await guarded(who, page.name, 'run all', async () => {
+    await driver.open(page.notebook);
+    const ms = await driver.runAll();
+    await driver.waitFiguresDrawn();
+    const cells = await driver.read();
+    const stubs = (page.stubs || []).length;
+    record(who, page.name, 'cells', cellProblems(page, cells),
+      `${cells.filter((c) => c.code).length} code cells in ${(ms / 1000).toFixed(1)} s${stubs ? `, ${stubs} stubs failed with their hints` : ''}`,
+      { runAllMs: ms, stubs });
+    saved = await driver.save();
+    const expected = expectedFigures(saved);
+    const n = figureCount(expected);
+    const problems = compareCells(expected, cells, cellName);
+    if (page.minFigures && n < page.minFigures) problems.push(`${n} figures in the saved notebook, at least ${page.minFigures} expected`);
+    const drawn = cells.reduce((s, c) => s + c.graphs.filter((g) => g.drawn).length, 0);
+    record(who, page.name, 'figures', problems, `${drawn}/${n} drawn`, { figures: n, drawn });
+    const times = summarise(drawLatencies(await driver.figureTimes()));
+    if (n) results.timings.push({ frontend: who, page: page.name, ...times });
+    await driver.screenshots(path.join(shots, who, page.name));
+    if (page.edit) await editAndRerun(driver, page);
+  });
+  await guarded(who, page.name, 'close', () => driver.close());
+  return saved;
+}
+
+/** A learner testing a hypothesis: edits a parameter, re-runs its cell and the figure cell, then puts it back. */
+async function editAndRerun(driver, page) {
+  const { cell, figureCell, original, edited, what } = page.edit;
+  const y = async () => {
+    await driver.waitFiguresDrawn();
+    const graph = (await driver.read())[figureCell].graphs[0];
+    return graph && graph.drawn ? graph.y : null;
+  };
+  const before = await y();
+  await driver.setSource(cell, edited);
+  await driver.runCell(cell);
+  await driver.runCell(figureCell);
+  const after = await y();
+  await driver.setSource(cell, original);
+  await driver.runCell(cell);
+  await driver.runCell(figureCell);
+  const back = await y();
+  const same = (a, b) => a && b && a.length === b.length && a.every((v, k) => v === b[k]);
+  const problems = [];
+  if (!before || !after || !back) problems.push(`cell ${figureCell}'s figure was not drawn (before ${!!before}, edited ${!!after}, restored ${!!back})`);
+  else {
+    if (same(before, after)) problems.push(`cell ${figureCell}'s drawn data did not change after ${what}`);
+    if (!same(before, back)) problems.push(`cell ${figureCell}'s drawn data differs from the first run after putting the parameter back`);
+  }
+  const k = before ? before.length - 1 : 0;
+  record(driver.kind, page.name, 'edit and re-run', problems,
+    before && after ? `${what}: last point of cell ${figureCell}'s figure ${before[k].toPrecision(4)} -> ${after[k].toPrecision(4)}, back to ${back[k].toPrecision(4)}` : '');
+}
+
+/** Interrupt, restart, completion and signature help on the scratch notebook. */
+async function interactions(driver, scratch, shots) {
+  const who = driver.kind, name = scratch.name, page = () => driver.page;
+  await guarded(who, name, 'interrupt', async () => {
+    await driver.open(scratch.notebook);
+    await driver.runCell(scratch.imports);
+    await driver.runCell(scratch.members);
+    const members = (await driver.cell(scratch.members).locator('.jp-OutputArea').innerText()).trim().split('\n')
+      .map((l) => l.trim()).filter(Boolean);
+    driver.members = members.map((m) => ({ name: m.slice(0, m.indexOf('(')), params: m.slice(m.indexOf('(') + 1, -1) }));
+    await driver.cell(scratch.loop).locator('.jp-InputArea-editor').click();
+    await page().keyboard.press('Shift+Enter');
+    // the loop runs once its first line has printed
+    await driver.cell(scratch.loop).locator('.jp-OutputArea-output', { hasText: scratch.loopStarted }).waitFor({ timeout: 60000 });
+    await page().locator('.jp-NotebookPanel:not(.lm-mod-hidden) [data-command="notebook:interrupt-kernel"]').first().click();
+    await page().waitForFunction(([cells, i]) => /\[\d+\]/.test(document.querySelectorAll(`${cells} .jp-InputPrompt`)[i].textContent),
+      [CELLS, scratch.loop], { timeout: 30000, polling: 20 });
+    const ms = await page().evaluate(([cells, i]) => {
+      const cell = document.querySelectorAll(cells)[i];
+      return Math.round(window.__lifClock.cellEnds.get(cell) - window.__lifClock.clicks['notebook:interrupt-kernel']);
+    }, [CELLS, scratch.loop]);
+    await driver.runCell(scratch.next);
+    const next = await driver.cell(scratch.next).locator('.jp-OutputArea').innerText();
+    const problems = [];
+    if (!(ms <= 1000)) problems.push(`the cell ended ${ms} ms after the interrupt button, 1000 ms allowed`);
+    if (!next.includes(scratch.nextText)) problems.push(`the next cell shows ${JSON.stringify(next)}, expected ${JSON.stringify(scratch.nextText)}`);
+    record(who, name, 'interrupt', problems, `the loop cell ended ${ms} ms after the interrupt button; the next cell ran`, { interruptMs: ms });
+  });
+  await guarded(who, name, 'restart', async () => {
+    await driver.menu('Kernel', /^Restart Kernel…$/);
+    const started = Date.now();
+    await page().locator('.jp-Dialog .jp-mod-accept').click();
+    const prompt = await driver.runCell(scratch.imports);
+    const ms = Date.now() - started;
+    record(who, name, 'restart', prompt.includes('[1]') ? [] : [`after Kernel > Restart the first cell ran as ${prompt}, expected [1]`],
+      `Kernel > Restart Kernel…, then a cell ran as ${prompt.trim()} ${(ms / 1000).toFixed(1)} s later`, { restartMs: ms });
+  });
+  await guarded(who, name, 'completion', async () => {
+    const cls = scratch.className;
+    await driver.cell(scratch.blank).locator('.cm-content').click();
+    await page().keyboard.type(`${cls}.`);
+    await page().keyboard.press('Tab');
+    await page().locator('.jp-Completer-item').first().waitFor({ timeout: 30000 });
+    const items = await page().locator('.jp-Completer-item').evaluateAll((es) => es.map((e) => e.getAttribute('data-value') || e.textContent));
+    const offered = new Set(items.map((s) => s.replace(/\(.*$/, '').trim()));
+    const missing = driver.members.filter((m) => !offered.has(m.name)).map((m) => m.name);
+    record(who, name, 'completion', missing.length ? [`Tab after ${cls}. offers ${items.join(', ')}; missing: ${missing.join(', ')}`] : [],
+      `Tab after ${cls}. offers ${items.join(' ')}`);
+    await page().keyboard.press('Escape');
+  });
+  await guarded(who, name, 'signature', async () => {
+    const m = driver.members[0];
+    await page().keyboard.type(`${m.name}(`);
+    await page().keyboard.press('Shift+Tab');
+    const tooltip = page().locator('.jp-Tooltip');
+    await tooltip.waitFor({ timeout: 30000 });
+    const text = (await tooltip.innerText()).trim();
+    const problems = [];
+    if (!text.includes(`${m.name}(`)) problems.push(`Shift+Tab shows ${JSON.stringify(text.slice(0, 200))}, no ${m.name}(`);
+    for (const p of m.params.split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (!text.includes(p)) problems.push(`the signature shown does not name the parameter type ${p}: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+    await driver.screenshots(path.join(shots, who, name));
+    record(who, name, 'signature', problems, `Shift+Tab on ${scratch.className}.${m.name}( shows ${JSON.stringify(text.split('\n')[0])}`);
+    await page().keyboard.press('Escape');
+  });
+  await guarded(who, name, 'close', () => driver.close());
+}
+
+/**
+ * A saved notebook, copied as a learner's download would be (another file, so no signature of this server vouches
+ * for it: untrusted), opened on a fresh page without running anything: every figure must show.
+ */
+async function reopened(driver, server, saved, shots) {
+  const who = driver.kind;
+  let fresh = true;
+  for (const { page, notebook } of saved) {
+    const copy = page.notebook.replace(/\.ipynb$/, '.reopened.ipynb');
+    const name = `${page.name} (reopened)`;
+    await guarded(who, page.name, 'reopened', async () => {
+      notebook.metadata.lif_browser_test = { copy_of: page.notebook };
+      fs.writeFileSync(path.join(server.root, copy), JSON.stringify(notebook, null, 1));
+      const model = await api(server, 'GET', `api/contents/${copy.split('/').map(encodeURIComponent).join('/')}`);
+      const trusted = model.content.cells.filter((c) => c.cell_type === 'code' && c.metadata.trusted).length;
+      if (fresh && driver.freshPage) await driver.freshPage();
+      fresh = false;
+      await driver.open(copy);
+      await driver.waitFiguresDrawn();
+      const expected = expectedFigures(notebook);
+      const cells = await driver.read();
+      const problems = compareCells(expected, cells, cellName);
+      if (trusted) problems.push(`the copy is trusted (${trusted} code cells): the server vouches for it, so this checks nothing`);
+      const drawn = cells.reduce((s, c) => s + c.graphs.filter((g) => g.drawn).length, 0);
+      await driver.screenshots(path.join(shots, who, name));
+      record(who, page.name, 'reopened', problems, `${drawn}/${figureCount(expected)} drawn from the saved outputs, untrusted, nothing run`);
+      await driver.close();
+    });
+  }
+}
+
+/** Exported HTML pages opened from disk (file://): every figure of the notebook drawn. */
+async function htmlPages(context, plan, saved, shots) {
+  const html = plan.html;
+  const pairs = saved.map(({ page }) => [path.join(html.root, page.notebook), path.join(html.out, `${page.name.replace(/\//g, '-')}.html`)]);
+  fs.mkdirSync(html.out, { recursive: true });
+  const exported = spawnSync(html.python, ['-m', 'liftests.html_export', '--plotly-src', html.plotly, ...pairs.flat()],
+    { env: { ...process.env, PYTHONPATH: html.pythonpath }, encoding: 'utf8' });
+  if (exported.status !== 0) {
+    record('html', 'export', 'export', [`liftests.html_export exited ${exported.status}: ${(exported.stderr || '').slice(-500)}`]);
+    return;
+  }
+  const page = await context.newPage();
+  await page.addInitScript(installFigureClock);
+  for (const [i, { page: p, notebook }] of saved.entries()) {
+    await guarded('html', p.name, 'figures', async () => {
+      // a relative plotly.js path is resolved against the HTML file's folder
+      await page.goto(pathToFileURL(pairs[i][1]).href, { waitUntil: 'load' });
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('div.lif-plot')).every((d) => d.getAttribute('data-lif-state')),
+        null, { timeout: 60000, polling: 50 }).catch(() => {});
+      const [all] = await page.evaluate(readCellsInPage, { cells: 'body', graphs: 'div.lif-plot', errors: '.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]' });
+      const expected = [...expectedFigures(notebook).entries()].flatMap(([cell, figs]) => figs.map((f, k) => ({ where: `cell ${cell} figure ${k + 1}`, f })));
+      const problems = expected.length !== all.graphs.length ? [`${all.graphs.length} figures in the page, ${expected.length} in the notebook`] : [];
+      expected.forEach((x, k) => problems.push(...compareFigure(x.where, x.f, all.graphs[k])));
+      const times = summarise(drawLatencies(await page.evaluate(readFigureClock, null)));
+      const sinceLoad = await page.evaluate(() => window.__lifClock.graphs.map((e) => (e.drawn === null ? null : Math.round(e.drawn))));
+      results.timings.push({ frontend: 'html', page: p.name, ...times, sinceLoad: summarise(sinceLoad) });
+      fs.mkdirSync(path.join(shots, 'html'), { recursive: true });
+      await page.screenshot({ path: path.join(shots, 'html', `${p.name.replace(/\//g, '-')}.png`), fullPage: true });
+      record('html', p.name, 'figures', problems, `${all.graphs.filter((g) => g.drawn).length}/${expected.length} drawn, offline, from disk`);
+    });
+  }
+  await page.close();
+}
+
+async function main() {
+  if (process.argv.length !== 3) {
+    console.error('usage: node tests/browser/run.mjs PLAN.json');
+    process.exit(2);
+  }
+  const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+  const servers = Object.values(plan.servers);
+  let code = 0, browser;
+  try {
+    ({ browser, context: plan.context } = await launch(servers.map((s) => s.url), results.blocked));
+    const shots = plan.screenshots;
+    for (const kind of plan.frontends) {
+      const driver = kind === 'classic' ? new ClassicDriver(plan.context, plan.servers.classic)
+        : new JupyterLabDriver(plan.context, kind, plan.servers.jupyterlab);
+      const pages = plan.pages.filter((p) => p.frontends.includes(kind));
+      const saved = [];
+      for (const page of pages) {
+        const notebook = await runAllPage(driver, page, shots);
+        if (notebook && figureCount(expectedFigures(notebook)) > 0) saved.push({ page, notebook });
+      }
+      if (kind !== 'classic' && plan.scratch) {
+        await interactions(driver, plan.scratch, shots);
+        await reopened(driver, plan.servers.jupyterlab, saved.filter(({ page }) => page.reopen.includes(kind)), shots);
+      }
+      if (plan.html && kind === plan.html.from) await htmlPages(plan.context, plan, saved, shots);
+      if (driver.page) await driver.page.close({ runBeforeUnload: false });
+    }
+    code = results.checks.every((c) => c.ok) ? 0 : 1;
+  } catch (e) {
+    console.error(`${e instanceof SetupError ? 'SETUP' : 'ERROR'}: ${e.stack || e.message}`);
+    results.setupError = e.message;
+    code = 3;
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    fs.mkdirSync(path.dirname(plan.results), { recursive: true });
+    fs.writeFileSync(plan.results, JSON.stringify(results, null, 1));
+  }
+  process.exit(code);
+}
+
+main();
