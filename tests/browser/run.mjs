@@ -21,7 +21,7 @@ import { compareCells, compareFigure, drawLatencies, expectedFigures, figureCoun
   readCellsInPage, readFigureClock, summarise } from './lib/figures.mjs';
 import { CELLS, JupyterLabDriver } from './lib/jupyterlab.mjs';
 
-const results = { checks: [], timings: [], blocked: [] };
+const results = { checks: [], timings: [], blocked: [], phases: [] };
 
 /** Records one check: ok unless problems; prints a line. */
 function record(frontend, page, check, problems, detail = '', numbers = {}) {
@@ -67,28 +67,41 @@ function cellProblems(page, cells) {
 async function runAllPage(driver, page, shots) {
   const who = driver.kind;
   let saved = null;
+  const phases = {};
+  let t = Date.now();
+  const phase = (name) => { phases[name] = Date.now() - t; t = Date.now(); };
   await guarded(who, page.name, 'run all', async () => {
     await driver.open(page.notebook);
+    phase('open');
     const ms = await driver.runAll();
     await driver.waitFiguresDrawn();
+    phase('run');
     const cells = await driver.read();
     const stubs = (page.stubs || []).length;
     record(who, page.name, 'cells', cellProblems(page, cells),
       `${cells.filter((c) => c.code).length} code cells in ${(ms / 1000).toFixed(1)} s${stubs ? `, ${stubs} stubs failed with their hints` : ''}`,
       { runAllMs: ms, stubs });
     saved = await driver.save();
+    phase('save');
     const expected = expectedFigures(saved);
     const n = figureCount(expected);
     const problems = compareCells(expected, cells, cellName);
-    if (page.minFigures && n < page.minFigures) problems.push(`${n} figures in the saved notebook, at least ${page.minFigures} expected`);
     const drawn = cells.reduce((s, c) => s + c.graphs.filter((g) => g.drawn).length, 0);
     record(who, page.name, 'figures', problems, `${drawn}/${n} drawn`, { figures: n, drawn });
-    const times = summarise(drawLatencies(await driver.figureTimes()));
-    if (n) results.timings.push({ frontend: who, page: page.name, ...times });
+    const times = await driver.figureTimes();
+    if (n) {
+      results.timings.push({ frontend: who, page: page.name, afterEnd: summarise(drawLatencies(times, 'end')),
+        afterOutput: summarise(drawLatencies(times, 'output')) });
+    }
     await driver.screenshots(path.join(shots, who, page.name));
+    phase('screenshots');
     if (page.edit) await editAndRerun(driver, page);
+    phase('edit');
   });
   await guarded(who, page.name, 'close', () => driver.close());
+  phase('close');
+  results.phases.push({ frontend: who, page: page.name, ...phases });
+  console.log(`     ${who} ${page.name} ms: ${Object.entries(phases).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return saved;
 }
 
@@ -191,33 +204,39 @@ async function interactions(driver, scratch, shots) {
 }
 
 /**
- * A saved notebook, copied as a learner's download would be (another file, so no signature of this server vouches
- * for it: untrusted), opened on a fresh page without running anything: every figure must show.
+ * Each saved notebook, copied as a learner's download would be (another file: no signature of this server vouches
+ * for it, so it opens untrusted), opened on a fresh page without running anything: every figure must show. Twice:
+ * as saved here (Lab's renderer saved a PNG of each figure and shows that until the cell runs again), and with the
+ * PNGs taken out, as a notebook saved by another frontend comes (then the figure is drawn from its plotly JSON).
  */
 async function reopened(driver, server, saved, shots) {
   const who = driver.kind;
-  let fresh = true;
+  if (saved.length) await driver.freshPage();
   for (const { page, notebook } of saved) {
-    const copy = page.notebook.replace(/\.ipynb$/, '.reopened.ipynb');
-    const name = `${page.name} (reopened)`;
-    await guarded(who, page.name, 'reopened', async () => {
-      notebook.metadata.lif_browser_test = { copy_of: page.notebook };
-      fs.writeFileSync(path.join(server.root, copy), JSON.stringify(notebook, null, 1));
-      const model = await api(server, 'GET', `api/contents/${copy.split('/').map(encodeURIComponent).join('/')}`);
-      const trusted = model.content.cells.filter((c) => c.cell_type === 'code' && c.metadata.trusted).length;
-      if (fresh && driver.freshPage) await driver.freshPage();
-      fresh = false;
-      await driver.open(copy);
-      await driver.waitFiguresDrawn();
-      const expected = expectedFigures(notebook);
-      const cells = await driver.read();
-      const problems = compareCells(expected, cells, cellName);
-      if (trusted) problems.push(`the copy is trusted (${trusted} code cells): the server vouches for it, so this checks nothing`);
-      const drawn = cells.reduce((s, c) => s + c.graphs.filter((g) => g.drawn).length, 0);
-      await driver.screenshots(path.join(shots, who, name));
-      record(who, page.name, 'reopened', problems, `${drawn}/${figureCount(expected)} drawn from the saved outputs, untrusted, nothing run`);
-      await driver.close();
-    });
+    for (const withPng of [true, false]) {
+      const check = withPng ? 'reopened' : 'reopened, no PNG';
+      await guarded(who, page.name, check, async () => {
+        const copy = JSON.parse(JSON.stringify(notebook));
+        copy.metadata.lif_browser_test = { copy_of: page.notebook };
+        if (!withPng) copy.cells.forEach((c) => (c.outputs || []).forEach((o) => { if (o.data) delete o.data['image/png']; }));
+        const file = page.notebook.replace(/\.ipynb$/, withPng ? '.reopened.ipynb' : '.reopened-no-png.ipynb');
+        fs.writeFileSync(path.join(server.root, file), JSON.stringify(copy, null, 1));
+        const model = await api(server, 'GET', `api/contents/${file.split('/').map(encodeURIComponent).join('/')}`);
+        const trusted = model.content.cells.filter((c) => c.cell_type === 'code' && c.metadata.trusted).length;
+        await driver.open(file);
+        await driver.waitFiguresDrawn();
+        const expected = expectedFigures(copy);
+        const cells = await driver.read();
+        const problems = compareCells(expected, cells, cellName, withPng);
+        if (trusted) problems.push(`the copy is trusted (${trusted} code cells): the server vouches for it, so this checks nothing`);
+        const graphs = cells.flatMap((c) => c.graphs);
+        const drawn = graphs.filter((g) => g.drawn).length, images = graphs.filter((g) => g.image).length;
+        await driver.screenshots(path.join(shots, who, `${page.name} (${check})`));
+        record(who, page.name, check, problems, `${drawn + images}/${figureCount(expected)} shown (${drawn} drawn, ` +
+          `${images} as the saved PNG), untrusted, nothing run`, { figures: figureCount(expected), drawn, images });
+        await driver.close();
+      });
+    }
   }
 }
 
@@ -244,9 +263,9 @@ async function htmlPages(context, plan, saved, shots) {
       const expected = [...expectedFigures(notebook).entries()].flatMap(([cell, figs]) => figs.map((f, k) => ({ where: `cell ${cell} figure ${k + 1}`, f })));
       const problems = expected.length !== all.graphs.length ? [`${all.graphs.length} figures in the page, ${expected.length} in the notebook`] : [];
       expected.forEach((x, k) => problems.push(...compareFigure(x.where, x.f, all.graphs[k])));
-      const times = summarise(drawLatencies(await page.evaluate(readFigureClock, null)));
-      const sinceLoad = await page.evaluate(() => window.__lifClock.graphs.map((e) => (e.drawn === null ? null : Math.round(e.drawn))));
-      results.timings.push({ frontend: 'html', page: p.name, ...times, sinceLoad: summarise(sinceLoad) });
+      const times = await page.evaluate(readFigureClock, null);
+      results.timings.push({ frontend: 'html', page: p.name, afterOutput: summarise(drawLatencies(times, 'output')),
+        sinceLoad: summarise(times.map((t) => (t.drawn === null ? null : Math.round(t.drawn)))) });
       fs.mkdirSync(path.join(shots, 'html'), { recursive: true });
       await page.screenshot({ path: path.join(shots, 'html', `${p.name.replace(/\//g, '-')}.png`), fullPage: true });
       record('html', p.name, 'figures', problems, `${all.graphs.filter((g) => g.drawn).length}/${expected.length} drawn, offline, from disk`);

@@ -1,7 +1,9 @@
 """The course in headless Chromium, where learners open it: JupyterLab 4 and Notebook 7 (served by
 bin/start-notebooks, the README's command, from build/venv), the classic Notebook 6 (Debian's) and exported HTML.
 
-  PYTHONPATH=tests build/venv/bin/python -m liftests.browser      (bin/run-tests browser)
+  PYTHONPATH=tests build/venv/bin/python -m liftests.browser [--frontend NAME]... [--pages REGEX]
+      (bin/run-tests browser runs it all; the options narrow it down while working on it: frontends lab,
+      notebook7, classic, html; pages whose name matches REGEX)
 
 In Lab and Notebook 7: every solution notebook, Run All from the menu, no error and every figure drawn as the saved
 notebook's plotly outputs say (titles, axis titles, traces, points); every learner notebook run untouched, each stub
@@ -103,13 +105,30 @@ def scratch(imports_cell):
 
 
 def stage():
-    """Copies of what the browser opens (build/browser/jupyterlab, .../classic) and the pages to run in each."""
+    """Copies of what the browser opens (build/browser/jupyterlab, .../classic) and the pages to run in each.
+
+    JupyterLab gets every page. Notebook 7 is Lab's notebook panel (the same cells, outputs, renderers and Run All)
+    in another shell, so it gets the pages where the shell matters: the first notebook a learner opens, the notebook
+    of the edit check as learner and as solution (also reopened), the figure fixture and the scratch notebook. Each
+    page is {name, notebook, frontends, reopen (frontends where it is reopened after saving), stubs, edit}."""
     shutil.rmtree(STAGE, ignore_errors=True)
     lab_root, classic_root = os.path.join(STAGE, "jupyterlab"), os.path.join(STAGE, "classic")
     shutil.copytree(os.path.join(ROOT, "notebooks"), lab_root, ignore=shutil.ignore_patterns("src", "*.md"))
     for root in (lab_root, classic_root):
         shutil.copytree(FIXTURES, os.path.join(root, "fixtures"))
-    pages, covered = [], []
+
+    def page(name, **more):
+        return dict({"name": name, "notebook": name + ".ipynb", "frontends": ["lab"], "reopen": [], "stubs": []},
+                    **more)
+    learners, solutions, covered, edit, edited = [], [], [], None, None
+    for path in sorted(glob.glob(os.path.join(lab_root, "solutions", "*.ipynb"))):
+        name = os.path.basename(path)[:-6]
+        solutions.append(page("solutions/" + name))
+        if edit is None:
+            edit = parameter_edit(read(path))
+            if edit:
+                edited = name
+                solutions[-1].update(edit=edit, frontends=LAB, reopen=LAB)
     for path in sorted(glob.glob(os.path.join(lab_root, "*.ipynb"))):
         name = os.path.basename(path)[:-6]
         nb, solution = read(path), os.path.join(lab_root, "solutions", name + ".ipynb")
@@ -117,24 +136,16 @@ def stage():
                 [source(c) for _, c in code_cells(read(solution))]:
             covered.append(name)
             continue
-        pages.append({"name": name, "notebook": name + ".ipynb", "frontends": LAB, "reopen": [], "stubs": stubs(nb)})
-    edit = None
-    for path in sorted(glob.glob(os.path.join(lab_root, "solutions", "*.ipynb"))):
-        name = "solutions/" + os.path.basename(path)[:-6]
-        page = {"name": name, "notebook": name + ".ipynb", "frontends": LAB, "reopen": LAB, "stubs": []}
-        if edit is None:
-            edit = page["edit"] = parameter_edit(read(path))
-        pages.append(page)
-    pages.append({"name": "fixtures/plots-demo", "notebook": "fixtures/plots-demo.ipynb",
-                  "frontends": LAB + ["classic"], "reopen": [], "stubs": []})
-    # ten figures in a row: the first figure of a fresh page against the later ones, Lab next to classic
-    pages.append({"name": "fixtures/ten-figures", "notebook": "fixtures/ten-figures.ipynb",
-                  "frontends": ["lab", "classic"], "reopen": [], "stubs": []})
+        first = not learners
+        learners.append(page(name, stubs=stubs(nb), frontends=LAB if first or name == edited else ["lab"]))
+    fixtures = [page("fixtures/plots-demo", frontends=LAB + ["classic"]),
+                # ten figures in a row: the first figure of a fresh page against the later ones, Lab next to classic
+                page("fixtures/ten-figures", frontends=["lab", "classic"])]
     setup = read(os.path.join(lab_root, "00-setup-check.ipynb"))
     nb, scratch_plan = scratch(source(code_cells(setup)[0][1]))
     with open(os.path.join(lab_root, "scratch.ipynb"), "w") as f:
         json.dump(nb, f, indent=1)
-    return lab_root, classic_root, pages, scratch_plan, covered, edit
+    return lab_root, classic_root, learners + solutions + fixtures, scratch_plan, covered, edit
 
 
 def free_port():
@@ -147,6 +158,11 @@ def server_env(name, token):
     """The environment of a test server: our kernelspec found, and its own config, data (notebook signatures) and
     workspace folders, so nothing of the user's Jupyter set-up leaks in."""
     home = os.path.join(STAGE, "jupyter-" + name)
+    # no "official Jupyter news?" prompt over the notebook, no update check (the servers have no network)
+    settings = os.path.join(home, "config", "lab", "user-settings", "@jupyterlab", "apputils-extension")
+    os.makedirs(settings, exist_ok=True)
+    with open(os.path.join(settings, "notification.jupyterlab-settings"), "w") as f:
+        json.dump({"fetchNews": "false", "checkForUpdates": False}, f)
     return dict(os.environ, JUPYTER_TOKEN=token, JUPYTER_PATH=jupyter_path(),
                 JUPYTER_CONFIG_DIR=os.path.join(home, "config"), JUPYTER_DATA_DIR=os.path.join(home, "data"),
                 JUPYTER_RUNTIME_DIR=os.path.join(home, "runtime"))
@@ -215,52 +231,56 @@ def servers(lab_root, classic_root, with_lab=True):
     return ready, processes, notes
 
 
-COLUMNS = [("cells", "ran"), ("figures", "figures"), ("edit and re-run", "edit"), ("reopened", "reopened")]
-
-
 def table(checks, frontends):
-    """Lines of a table: one row per page, one column per frontend; each cell the page's checks there in short."""
+    """Lines of a table: one row per page, one column per frontend; in each cell the page's checks there, short:
+    "ran" (Run All, no error) or "N stubs" (each failed with its hint), figures drawn/expected, "edit" (a parameter
+    edited and its figure re-run), "re N/N" (reopened untrusted: shown from the saved PNG or drawn), "json N/N"
+    (reopened without the PNGs: drawn from the plotly JSON), "stop N ms" (interrupt), then the scratch checks."""
     def short(c):
         if not c["ok"]:
             return "FAIL " + c["check"]
-        if c["check"] in ("figures", "reopened"):
-            shown = re.match(r"(\d+/\d+)", c["detail"])
-            return ("re " if c["check"] == "reopened" else "") + (shown.group(1) if shown else "ok")
-        if c["check"] == "cells":
-            return "%d stubs" % c["stubs"] if c.get("stubs") else "ran"
-        if c["check"] == "interrupt":
-            return "stop %d ms" % c["interruptMs"]
-        return {"edit and re-run": "edit", "restart": "restart", "completion": "Tab", "signature": "Shift+Tab",
-                "close": "closed"}.get(c["check"], c["check"])
+        count = re.match(r"(\d+/\d+)", c["detail"] or "")
+        count = count.group(1) if count else ""
+        return {"cells": "%d stubs" % c.get("stubs", 0) if c.get("stubs") else "ran", "figures": count,
+                "reopened": "re " + count, "reopened, no PNG": "json " + count,
+                "interrupt": "stop %s ms" % c.get("interruptMs"), "edit and re-run": "edit",
+                "completion": "Tab", "signature": "Shift+Tab"}.get(c["check"], c["check"])
     rows = {}
     for c in checks:
-        if c["check"] == "close" and c["ok"]:
-            continue
-        rows.setdefault(c["page"], {}).setdefault(c["frontend"], []).append(short(c))
-    width = max([len(p) for p in rows] + [4])
-    lines = ["%-*s  %s" % (width, "page", "  ".join("%-24s" % f for f in frontends))]
-    for page, by in rows.items():
-        lines.append("%-*s  %s" % (width, page, "  ".join("%-24s" % ", ".join(by.get(f, ["-"])) for f in frontends)))
-    return lines
+        if c["check"] != "close" or not c["ok"]:
+            rows.setdefault(c["page"], {}).setdefault(c["frontend"], []).append(short(c))
+    cells = [[page] + [", ".join(by.get(f, ["-"])) for f in frontends] for page, by in rows.items()]
+    widths = [max(len(r[k]) for r in cells + [["page"] + frontends]) for k in range(len(frontends) + 1)]
+    return ["  ".join(x.ljust(w) for x, w in zip(r, widths)).rstrip() for r in [["page"] + frontends] + cells]
 
 
 def timing_lines(timings):
-    """The figure-draw times: per frontend, the first figure of each fresh page and the later ones."""
-    lines = ["figure drawn after its cell ended (ms): first figure of each page; later figures: median, worst"]
+    """The figure-draw times per frontend: the first figure of each fresh page, and the later ones."""
+    def median(xs):
+        xs = sorted(x for x in xs if x is not None)
+        return xs[len(xs) // 2] if xs else None
+
+    def summary(ts, key):
+        firsts = [t[key]["first"] for t in ts if t.get(key)]
+        later = [t[key] for t in ts if t.get(key) and t[key]["laterCount"]]
+        return "first figure median %s ms, worst %s ms; later figures median %s ms, worst %s ms" % (
+            median(firsts), max((x for x in firsts if x is not None), default=None),
+            median(x["laterMedian"] for x in later), max((x["laterWorst"] for x in later), default=None))
+
+    lines = ["figure drawn (ms) after its cell ended [0: before] / after its output entered the page; HTML: after "
+             "the page started loading"]
     by = {}
     for t in timings:
         by.setdefault(t["frontend"], []).append(t)
     for frontend, ts in by.items():
-        firsts = sorted(t["first"] for t in ts if t["first"] is not None)
-        later = [t for t in ts if t["laterCount"]]
-        lines.append("  %-10s first: median %s, worst %s (%d pages); later: median of medians %s, worst %s" % (
-            frontend, firsts[len(firsts) // 2] if firsts else "-", firsts[-1] if firsts else "-", len(firsts),
-            sorted(t["laterMedian"] for t in later)[len(later) // 2] if later else "-",
-            max((t["laterWorst"] for t in later), default="-")))
+        if frontend == "html":
+            lines.append("  %-9s %d pages: %s" % (frontend, len(ts), summary(ts, "sinceLoad")))
+            continue
+        lines.append("  %-9s %d pages, after the cell: %s" % (frontend, len(ts), summary(ts, "afterEnd")))
+        lines.append("  %-9s %d pages, after the output: %s" % ("", len(ts), summary(ts, "afterOutput")))
     for t in timings:
-        if t["page"] == "fixtures/ten-figures":
-            lines.append("  ten-figures in %-8s first %s ms; later (%d) median %s ms, worst %s ms" % (
-                t["frontend"], t["first"], t["laterCount"], t["laterMedian"], t["laterWorst"]))
+        if t["page"] == "fixtures/ten-figures" and t["frontend"] != "html":
+            lines.append("  ten-figures in %s: after the cell: %s" % (t["frontend"], summary([t], "afterEnd")))
     return lines
 
 
@@ -276,11 +296,14 @@ def run_plan(plan, name, script=RUN_MJS):
         return status, None
 
 
-def main(args):
-    if args:
-        print("usage: python3 -m liftests.browser", file=sys.stderr)
-        return 2
+def main(argv):
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--frontend", action="append", choices=LAB + ["classic", "html"])
+    parser.add_argument("--pages", default="", help="only the pages whose name matches this regular expression")
+    args = parser.parse_args(argv)
     lab_root, classic_root, pages, scratch_plan, covered, edit = stage()
+    pages = [p for p in pages if re.search(args.pages, p["name"])]
     shutil.rmtree(SHOTS, ignore_errors=True)
     notes = []
     try:
@@ -289,9 +312,10 @@ def main(args):
         results.write(0, 1, failures=[str(e)])
         print("error: %s" % e, file=sys.stderr)
         return 1
-    frontends = LAB + (["classic"] if "classic" in ready else [])
-    plan = {"servers": ready, "frontends": frontends, "pages": pages, "scratch": scratch_plan,
-            "html": {"from": "lab", "root": lab_root, "out": os.path.join(STAGE, "html"), "python": sys.executable,
+    frontends = [f for f in LAB + (["classic"] if "classic" in ready else []) if f in (args.frontend or [f])]
+    plan = {"servers": ready, "frontends": frontends, "pages": pages,
+            "scratch": scratch_plan if re.search(args.pages, "scratch") else None,
+            "html": None if "html" not in (args.frontend or ["html"]) else {"from": "lab", "root": lab_root, "out": os.path.join(STAGE, "html"), "python": sys.executable,
                      "pythonpath": os.path.join(ROOT, "tests"),
                      "plotly": os.path.join(BUILD, "jupyter", "nbextensions", "lif-plotly", "plotly.js")},
             "screenshots": SHOTS, "results": os.path.join(STAGE, "results.json")}

@@ -146,6 +146,7 @@ def run(s):
                                 errors="replace")
         for line in proc.stdout:
             out.write(line)
+            out.flush()
             if s.echo or s.report:
                 print(line, end="", flush=True)
         status = proc.wait()

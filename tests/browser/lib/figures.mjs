@@ -74,7 +74,13 @@ export function readCellsInPage({ cells, graphs, errors }) {
   const readGraph = (root) => {
     const gd = root.classList.contains('js-plotly-plot') ? root : root.querySelector('.js-plotly-plot');
     const failure = root.querySelector('.lif-plot-error');
-    if (!gd) return { drawn: false, error: failure ? failure.textContent : null, traces: [] };
+    if (!gd) {
+      // Lab's plotly renderer shows the PNG it saved in the output instead of drawing, until the cell runs again
+      const img = root.querySelector('img.plot-img');
+      const image = img && img.complete && img.naturalWidth > 0 && img.style.display !== 'none'
+        ? [img.naturalWidth, img.naturalHeight] : null;
+      return { drawn: false, image, error: failure ? failure.textContent : null, traces: [] };
+    }
     const calc = gd.calcdata || [];
     const traces = Array.from(gd.querySelectorAll('.scatterlayer g.trace, .barlayer g.trace')).map((g, k) => {
       let vertices = 0;
@@ -105,10 +111,11 @@ export function readCellsInPage({ cells, graphs, errors }) {
   }));
 }
 
-/** Problems of one drawn figure against its expectation. */
-export function compareFigure(where, exp, got) {
+/** Problems of one drawn figure against its expectation (`image`: shown as the saved PNG is enough). */
+export function compareFigure(where, exp, got, image = false) {
   const problems = [];
   if (!got) return [`${where}: not in the page`];
+  if (image && got.image) return [];
   if (got.error) problems.push(`${where}: shows the failure message: ${got.error}`);
   if (!got.drawn || (got.state !== undefined && got.state !== null && got.state !== 'drawn')) {
     problems.push(`${where}: not drawn (size ${got.size}, state ${got.state})`);
@@ -134,13 +141,14 @@ export function compareFigure(where, exp, got) {
   return problems;
 }
 
-/** Problems of a whole page: every expected figure drawn in its cell, and no other figure. */
-export function compareCells(expected, drawnCells, cellNames = (i) => `cell ${i}`) {
+/** Problems of a whole page: every expected figure drawn in its cell (or, with `image`, shown as its PNG), and no
+ *  other figure. */
+export function compareCells(expected, drawnCells, cellNames = (i) => `cell ${i}`, image = false) {
   const problems = [];
   drawnCells.forEach((cell, index) => {
     const want = expected.get(index) || [];
     if (cell.graphs.length !== want.length) problems.push(`${cellNames(index)}: ${cell.graphs.length} figures in the page, ${want.length} in the saved notebook`);
-    want.forEach((f, k) => problems.push(...compareFigure(`${cellNames(index)} figure ${k + 1}`, f, cell.graphs[k])));
+    want.forEach((f, k) => problems.push(...compareFigure(`${cellNames(index)} figure ${k + 1}`, f, cell.graphs[k], image)));
   });
   const last = Math.max(-1, ...expected.keys());
   if (last >= drawnCells.length) problems.push(`the page shows ${drawnCells.length} cells, the saved notebook has figures in cell ${last}`);
@@ -154,9 +162,9 @@ export function installFigureClock() {
   const seen = new WeakSet();
   const scan = () => {
     const now = performance.now();
-    // a figure is our text/html wrapper (classic Notebook, exported HTML: drawn when it says so) or a graph div
-    // of plotly's own renderer (JupyterLab, Notebook 7: drawn once plotly laid it out)
-    for (const el of document.querySelectorAll('div.lif-plot, .js-plotly-plot')) {
+    // a figure is our text/html wrapper (classic Notebook, exported HTML: drawn when it says so) or the output of
+    // plotly's own renderer (JupyterLab, Notebook 7: it becomes the graph div, drawn once plotly laid it out)
+    for (const el of document.querySelectorAll('div.lif-plot, .jp-RenderedPlotly, .js-plotly-plot')) {
       const wrapper = el.classList.contains('lif-plot');
       if (!wrapper && el.closest('div.lif-plot')) continue;
       let entry = el.__lifClock;
@@ -193,9 +201,11 @@ export function readFigureClock(cells) {
   }).sort((a, b) => a.cell - b.cell);
 }
 
-/** ms from each figure's cell end (or its entering the page, whichever is later) to its being drawn. */
-export function drawLatencies(times) {
-  return times.map((x) => (x.drawn === null ? null : Math.max(0, Math.round(x.drawn - Math.max(x.appear, x.cellEnd ?? 0)))));
+/** ms to each figure's being drawn (null: not drawn) from: 'end' its cell's end, or its output entering the page if
+ *  later (0: drawn before the cell ended); 'output' its output entering the page. */
+export function drawLatencies(times, from = 'end') {
+  return times.map((x) => (x.drawn === null ? null
+    : Math.max(0, Math.round(x.drawn - (from === 'end' ? Math.max(x.appear, x.cellEnd ?? 0) : x.appear)))));
 }
 
 const median = (xs) => {

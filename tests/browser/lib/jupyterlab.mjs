@@ -8,7 +8,8 @@ import { installFigureClock, readCellsInPage, readFigureClock } from './figures.
 
 const PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)';
 export const CELLS = `${PANEL} .jp-Notebook .jp-Cell`;
-const SELECTORS = { cells: CELLS, graphs: '.js-plotly-plot',
+// plotly's renderer output: a graph div once drawn, or the PNG it saved with the notebook (see readCellsInPage)
+const SELECTORS = { cells: CELLS, graphs: '.jp-RenderedPlotly',
   errors: '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]' };
 
 export class JupyterLabDriver {
@@ -50,16 +51,23 @@ export class JupyterLabDriver {
       const route = `notebooks/${notebook.split('/').map(encodeURIComponent).join('/')}`;
       await page.goto(this.url(route), { waitUntil: 'domcontentloaded' });
     }
-    await page.locator(`${PANEL} .jp-Notebook .jp-Cell`).first().waitFor({ timeout: 120000 });
-    await this.waitKernelIdle();
+    const saved = JSON.parse(fs.readFileSync(path.join(this.server.root, notebook), 'utf8'));
+    // Lab attaches the cells of a notebook it opens a few at a time
+    await page.waitForFunction(([cells, n]) => document.querySelectorAll(cells).length === n, [CELLS, saved.cells.length],
+      { timeout: 120000, polling: 50 });
+    await this.waitKernelIdle(saved.metadata.kernelspec.display_name);
     this.notebook = notebook;
     // the cells after which Run All goes on even when they fail
-    const saved = JSON.parse(fs.readFileSync(path.join(this.server.root, notebook), 'utf8'));
     this.goOn = saved.cells.map((c, i) => ((c.metadata.tags || []).includes('raises-exception') ? i : -1)).filter((i) => i >= 0);
   }
 
-  async waitKernelIdle(timeout = 120000) {
-    await this.page.locator(`${PANEL} .jp-Notebook-ExecutionIndicator[data-status="idle"]`).waitFor({ timeout });
+  /** Waits until the notebook's kernel runs and is idle (the toolbar says "idle" already while there is no kernel). */
+  async waitKernelIdle(kernel, timeout = 120000) {
+    await this.page.waitForFunction(([panel, name]) => {
+      const status = document.querySelector(`${panel} .jp-Notebook-ExecutionIndicator`);
+      const kernelName = document.querySelector(`${panel} .jp-KernelName`);
+      return status && status.getAttribute('data-status') === 'idle' && kernelName && kernelName.textContent.trim() === name;
+    }, [PANEL, kernel], { timeout, polling: 50 });
   }
 
   /** Clicks a menu bar entry, then the item whose label matches. */
@@ -87,6 +95,7 @@ export class JupyterLabDriver {
    * after a cell tagged raises-exception, as the learner stubs are).
    */
   async waitCellsDone(timeout = 300000) {
+    const args = [CELLS, SELECTORS.errors, this.goOn];
     await this.page.waitForFunction(([cells, errors, goOn]) => {
       const code = Array.from(document.querySelectorAll(cells)).map((cell, index) => ({ cell, index }))
         .filter((x) => x.cell.classList.contains('jp-CodeCell'));
@@ -96,20 +105,25 @@ export class JupyterLabDriver {
       if (next === -1) return true;
       const last = code[next - 1];
       return next > 0 && !!last.cell.querySelector(errors) && !goOn.includes(last.index);
-    }, [CELLS, SELECTORS.errors, this.goOn], { timeout, polling: 50 });
+    }, args, { timeout, polling: 50 }).catch(async (e) => {
+      const state = await this.page.evaluate(([cells, errors]) => Array.from(document.querySelectorAll(cells)).map((c, i) =>
+        (c.classList.contains('jp-CodeCell') ? `${i}${c.querySelector('.jp-InputPrompt').textContent}${c.querySelector(errors) ? 'error' : ''}` : null))
+        .filter(Boolean).join(' '), args);
+      throw new Error(`Run All did not end within ${timeout / 1000} s; code cells: ${state}; ${e.message}`);
+    });
   }
 
   /** Runs one cell with Shift+Enter and waits for it to finish; returns its new prompt ("[n]:"). */
   async runCell(index, timeout = 120000) {
-    const prompt = this.cell(index).locator('.jp-InputPrompt');
-    const before = await prompt.textContent();
     await this.cell(index).locator('.jp-InputArea-editor').click();
+    const pressed = await this.page.evaluate(() => performance.now());
     await this.page.keyboard.press('Shift+Enter');
-    await this.page.waitForFunction(([cells, i, old]) => {
-      const t = document.querySelectorAll(`${cells} .jp-InputPrompt`)[i].textContent;
-      return /\[\d+\]/.test(t) && t !== old;
-    }, [CELLS, index, before], { timeout, polling: 20 });
-    return prompt.textContent();
+    // ended: the page's clock saw the prompt go from [*] to a number after the key press
+    await this.page.waitForFunction(([cells, i, since]) => {
+      const end = window.__lifClock.cellEnds.get(document.querySelectorAll(cells)[i]);
+      return end !== undefined && end > since;
+    }, [CELLS, index, pressed], { timeout, polling: 20 });
+    return this.cell(index).locator('.jp-InputPrompt').textContent();
   }
 
   /** Replaces a cell's text as a learner does (select all in its editor, then type, here: paste). */
@@ -128,10 +142,14 @@ export class JupyterLabDriver {
     return this.page.evaluate(readFigureClock, CELLS);
   }
 
-  /** Waits until every figure in the page has been drawn (or the timeout passes; the checks then say which). */
+  /** Waits until every plotly output in the notebook is drawn or shows its saved PNG (or the timeout passes:
+   *  the checks then say which is missing). */
   async waitFiguresDrawn(timeout = 60000) {
-    await this.page.waitForFunction(() => (window.__lifClock ? window.__lifClock.graphs : []).every((e) => e.drawn !== null),
-      null, { timeout, polling: 50 }).catch(() => {});
+    await this.page.waitForFunction((outputs) => Array.from(document.querySelectorAll(outputs)).every((o) => {
+      if (o.classList.contains('js-plotly-plot')) return o.__lifClock && o.__lifClock.drawn !== null;
+      const img = o.querySelector('img.plot-img');
+      return img && img.complete && img.naturalWidth > 0;
+    }), `${CELLS} ${SELECTORS.graphs}`, { timeout, polling: 50 }).catch(() => {});
   }
 
   /** Ctrl+S; waits for the server to have written the file, and returns it parsed. */
@@ -145,11 +163,12 @@ export class JupyterLabDriver {
     return JSON.parse(fs.readFileSync(path.join(this.server.root, this.notebook), 'utf8'));
   }
 
-  /** Screenshots the page's top and each figure, into dir. */
+  /** Screenshots the page's top and, in Lab, each figure, into dir. */
   async screenshots(dir) {
     fs.mkdirSync(dir, { recursive: true });
     await this.page.screenshot({ path: path.join(dir, 'page.png') });
-    const figures = this.page.locator(`${CELLS} .js-plotly-plot`);
+    if (this.kind !== 'lab') return;
+    const figures = this.page.locator(`${CELLS} ${SELECTORS.graphs}`);
     const n = await figures.count();
     for (let k = 0; k < n; k++) {
       await figures.nth(k).screenshot({ path: path.join(dir, `figure-${String(k + 1).padStart(2, '0')}.png`), timeout: 10000 }).catch(() => {});
