@@ -220,8 +220,9 @@ async function reopened(driver, server, saved, shots) {
         copy.metadata.lif_browser_test = { copy_of: page.notebook };
         if (!withPng) copy.cells.forEach((c) => (c.outputs || []).forEach((o) => { if (o.data) delete o.data['image/png']; }));
         const file = page.notebook.replace(/\.ipynb$/, withPng ? '.reopened.ipynb' : '.reopened-no-png.ipynb');
-        fs.writeFileSync(path.join(server.root, file), JSON.stringify(copy, null, 1));
-        const model = await api(server, 'GET', `api/contents/${file.split('/').map(encodeURIComponent).join('/')}`);
+        const where = path.posix.join(driver.folder, file);
+        fs.writeFileSync(path.join(server.root, where), JSON.stringify(copy, null, 1));
+        const model = await api(server, 'GET', `api/contents/${where.split('/').map(encodeURIComponent).join('/')}`);
         const trusted = model.content.cells.filter((c) => c.cell_type === 'code' && c.metadata.trusted).length;
         await driver.open(file);
         await driver.waitFiguresDrawn();
@@ -243,7 +244,8 @@ async function reopened(driver, server, saved, shots) {
 /** Exported HTML pages opened from disk (file://): every figure of the notebook drawn. */
 async function htmlPages(context, plan, saved, shots) {
   const html = plan.html;
-  const pairs = saved.map(({ page }) => [path.join(html.root, page.notebook), path.join(html.out, `${page.name.replace(/\//g, '-')}.html`)]);
+  const pairs = saved.map(({ page, lane }) => [path.join(html.root, `lane-${lane}`, page.notebook),
+    path.join(html.out, `${page.name.replace(/\//g, '-')}.html`)]);
   fs.mkdirSync(html.out, { recursive: true });
   const exported = spawnSync(html.python, ['-m', 'liftests.html_export', '--plotly-src', html.plotly, ...pairs.flat()],
     { env: { ...process.env, PYTHONPATH: html.pythonpath }, encoding: 'utf8' });
@@ -274,33 +276,54 @@ async function htmlPages(context, plan, saved, shots) {
   await page.close();
 }
 
+/**
+ * Runs the plan: first the scratch notebook's interactions in each Lab-based frontend, alone (the interrupt is
+ * timed); then the Run All pages in parallel lanes (a notebook waits on its kernel or on the browser much of the
+ * time, so two lanes keep both cores busy), each lane on its own copy of the notebooks (two pages must not share a
+ * kernel); then the reopened notebooks next to the HTML pages.
+ */
 async function main() {
   if (process.argv.length !== 3) {
     console.error('usage: node tests/browser/run.mjs PLAN.json');
     process.exit(2);
   }
   const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-  const servers = Object.values(plan.servers);
   let code = 0, browser;
   try {
-    ({ browser, context: plan.context } = await launch(servers.map((s) => s.url), results.blocked));
+    let context;
+    ({ browser, context } = await launch(Object.values(plan.servers).map((s) => s.url), results.blocked));
     const shots = plan.screenshots;
-    for (const kind of plan.frontends) {
-      const driver = kind === 'classic' ? new ClassicDriver(plan.context, plan.servers.classic)
-        : new JupyterLabDriver(plan.context, kind, plan.servers.jupyterlab);
-      const pages = plan.pages.filter((p) => p.frontends.includes(kind));
-      const saved = [];
-      for (const page of pages) {
-        const notebook = await runAllPage(driver, page, shots);
-        if (notebook && figureCount(expectedFigures(notebook)) > 0) saved.push({ page, notebook });
+    const drivers = new Map();
+    const driver = (kind, lane) => {
+      const key = `${kind} ${lane}`;
+      if (!drivers.has(key)) {
+        drivers.set(key, kind === 'classic' ? new ClassicDriver(context, plan.servers.classic)
+          : new JupyterLabDriver(context, kind, plan.servers.jupyterlab, `lane-${lane}`));
       }
-      if (kind !== 'classic' && plan.scratch) {
-        await interactions(driver, plan.scratch, shots);
-        await reopened(driver, plan.servers.jupyterlab, saved.filter(({ page }) => page.reopen.includes(kind)), shots);
+      return drivers.get(key);
+    };
+    const lab = plan.frontends.filter((f) => f !== 'classic');
+    if (plan.scratch) for (const kind of lab) await interactions(driver(kind, 0), plan.scratch, shots);
+    const saved = [];
+    const lanes = [...new Set(plan.pages.flatMap((p) => Object.values(p.lanes)))].sort();
+    await Promise.all(lanes.map(async (lane) => {
+      for (const kind of plan.frontends) {
+        for (const page of plan.pages.filter((p) => p.lanes[kind] === lane)) {
+          const notebook = await runAllPage(driver(kind, lane), page, shots);
+          if (notebook && figureCount(expectedFigures(notebook)) > 0) saved.push({ kind, lane, page, notebook });
+        }
       }
-      if (plan.html && kind === plan.html.from) await htmlPages(plan.context, plan, saved, shots);
-      if (driver.page) await driver.page.close({ runBeforeUnload: false });
-    }
+    }));
+    await Promise.all([
+      (async () => {
+        for (const kind of lab) {
+          const mine = saved.filter((x) => x.kind === kind && x.page.reopen.includes(kind));
+          if (mine.length) await reopened(driver(kind, mine[0].lane), plan.servers.jupyterlab, mine, shots);
+        }
+      })(),
+      plan.html ? htmlPages(context, plan, saved.filter((x) => x.kind === plan.html.from), shots) : null,
+    ]);
+    for (const d of drivers.values()) if (d.page) await d.page.close({ runBeforeUnload: false });
     code = results.checks.every((c) => c.ok) ? 0 : 1;
   } catch (e) {
     console.error(`${e instanceof SetupError ? 'SETUP' : 'ERROR'}: ${e.stack || e.message}`);

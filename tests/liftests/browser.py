@@ -34,6 +34,7 @@ SHOTS = os.path.join(BUILD, "screenshots")
 RUN_MJS = os.path.join(ROOT, "tests", "browser", "run.mjs")
 FIXTURES = os.path.join(ROOT, "tests", "browser", "fixtures")
 LAB = ["lab", "notebook7"]
+LANES = ["lane-0", "lane-1"]  # folders below the JupyterLab server's, one per lane of tests/browser/run.mjs
 PARAMETER = "tau"  # the parameter a learner edits to test a hypothesis
 STUB_HINT = re.compile(r'UnsupportedOperationException\(\s*"((?:[^"\\]|\\.)*)"')
 
@@ -113,15 +114,17 @@ def stage():
     page is {name, notebook, frontends, reopen (frontends where it is reopened after saving), stubs, edit}."""
     shutil.rmtree(STAGE, ignore_errors=True)
     lab_root, classic_root = os.path.join(STAGE, "jupyterlab"), os.path.join(STAGE, "classic")
-    shutil.copytree(os.path.join(ROOT, "notebooks"), lab_root, ignore=shutil.ignore_patterns("src", "*.md"))
-    for root in (lab_root, classic_root):
-        shutil.copytree(FIXTURES, os.path.join(root, "fixtures"))
+    shutil.copytree(FIXTURES, os.path.join(classic_root, "fixtures"))
+    for lane in LANES:
+        shutil.copytree(os.path.join(ROOT, "notebooks"), os.path.join(lab_root, lane),
+                        ignore=shutil.ignore_patterns("src", "*.md"))
+        shutil.copytree(FIXTURES, os.path.join(lab_root, lane, "fixtures"))
 
     def page(name, **more):
         return dict({"name": name, "notebook": name + ".ipynb", "frontends": ["lab"], "reopen": [], "stubs": []},
                     **more)
     learners, solutions, covered, edit, edited = [], [], [], None, None
-    for path in sorted(glob.glob(os.path.join(lab_root, "solutions", "*.ipynb"))):
+    for path in sorted(glob.glob(os.path.join(ROOT, "notebooks", "solutions", "*.ipynb"))):
         name = os.path.basename(path)[:-6]
         solutions.append(page("solutions/" + name))
         if edit is None:
@@ -129,9 +132,9 @@ def stage():
             if edit:
                 edited = name
                 solutions[-1].update(edit=edit, frontends=LAB, reopen=LAB)
-    for path in sorted(glob.glob(os.path.join(lab_root, "*.ipynb"))):
+    for path in sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb"))):
         name = os.path.basename(path)[:-6]
-        nb, solution = read(path), os.path.join(lab_root, "solutions", name + ".ipynb")
+        nb, solution = read(path), os.path.join(ROOT, "notebooks", "solutions", name + ".ipynb")
         if os.path.exists(solution) and [source(c) for _, c in code_cells(nb)] == \
                 [source(c) for _, c in code_cells(read(solution))]:
             covered.append(name)
@@ -141,9 +144,13 @@ def stage():
     fixtures = [page("fixtures/plots-demo", frontends=LAB + ["classic"]),
                 # ten figures in a row: the first figure of a fresh page against the later ones, Lab next to classic
                 page("fixtures/ten-figures", frontends=["lab", "classic"])]
-    setup = read(os.path.join(lab_root, "00-setup-check.ipynb"))
+    # two lanes run at once, each on its own copy of the notebooks: Lab's solutions and fixtures in one; Lab's learner
+    # notebooks, then Notebook 7 and the classic Notebook in the other (about the same time each)
+    for p in learners + solutions + fixtures:
+        p["lanes"] = {f: int(f != "lab" or p in learners) for f in p["frontends"]}
+    setup = read(os.path.join(ROOT, "notebooks", "00-setup-check.ipynb"))
     nb, scratch_plan = scratch(source(code_cells(setup)[0][1]))
-    with open(os.path.join(lab_root, "scratch.ipynb"), "w") as f:
+    with open(os.path.join(lab_root, LANES[0], "scratch.ipynb"), "w") as f:
         json.dump(nb, f, indent=1)
     return lab_root, classic_root, learners + solutions + fixtures, scratch_plan, covered, edit
 

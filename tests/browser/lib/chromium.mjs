@@ -34,7 +34,9 @@ export async function api(server, method, path) {
   return res.status === 204 || res.status === 404 ? null : res.json();
 }
 
-/** Shuts down every kernel the server runs (between pages, so kernels do not pile up). */
-export async function shutDownKernels(server) {
-  for (const s of (await api(server, 'GET', 'api/sessions')) || []) await api(server, 'DELETE', `api/sessions/${s.id}`);
+/** Shuts down the kernel of one notebook (a path below the server's folder), so kernels do not pile up. */
+export async function shutDownKernel(server, notebook) {
+  for (const s of (await api(server, 'GET', 'api/sessions')) || []) {
+    if ((s.path || (s.notebook && s.notebook.path)) === notebook) await api(server, 'DELETE', `api/sessions/${s.id}`);
+  }
 }

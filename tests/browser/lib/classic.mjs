@@ -3,26 +3,27 @@
 // what the classic check needs: open, Run All from the menu, read, save, screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import { shutDownKernels } from './chromium.mjs';
+import { shutDownKernel } from './chromium.mjs';
 import { installFigureClock, readCellsInPage, readFigureClock } from './figures.mjs';
 
 export const CELLS = '#notebook-container > .cell';
 const SELECTORS = { cells: CELLS, graphs: 'div.lif-plot', errors: '.output_error, .output_stderr' };
 
 export class ClassicDriver {
-  constructor(context, server) {
+  constructor(context, server, folder = '') {
     this.context = context;
     this.server = server;
     this.kind = 'classic';
     this.page = null;
+    this.folder = folder; // where this driver's copies of the notebooks lie, below the server's folder
   }
 
   async open(notebook) {
     if (this.page) await this.page.close({ runBeforeUnload: false });
     this.page = await this.context.newPage();
     await this.page.addInitScript(installFigureClock);
-    this.notebook = notebook;
-    const route = `notebooks/${notebook.split('/').map(encodeURIComponent).join('/')}`;
+    this.notebook = path.posix.join(this.folder, notebook);
+    const route = `notebooks/${this.notebook.split('/').map(encodeURIComponent).join('/')}`;
     await this.page.goto(`${this.server.url}${route}?token=${this.server.token}`, { waitUntil: 'domcontentloaded' });
     await this.page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded
       && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected(), null, { timeout: 120000, polling: 50 });
@@ -68,6 +69,6 @@ export class ClassicDriver {
   }
 
   async close() {
-    await shutDownKernels(this.server);
+    await shutDownKernel(this.server, this.notebook);
   }
 }

@@ -3,7 +3,7 @@
 // File > Open from Path…, one tab per notebook; Notebook 7: one page per notebook).
 import fs from 'node:fs';
 import path from 'node:path';
-import { shutDownKernels } from './chromium.mjs';
+import { shutDownKernel } from './chromium.mjs';
 import { installFigureClock, readCellsInPage, readFigureClock } from './figures.mjs';
 
 const PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)';
@@ -14,11 +14,12 @@ const SELECTORS = { cells: CELLS, graphs: '.jp-RenderedPlotly',
 
 export class JupyterLabDriver {
   /** kind: 'lab' or 'notebook7'; server: {url, token, root (its folder on disk)} */
-  constructor(context, kind, server) {
+  constructor(context, kind, server, folder = '') {
     this.context = context;
     this.kind = kind;
     this.server = server;
     this.page = null;
+    this.folder = folder; // where this driver's copies of the notebooks lie, below the server's folder
   }
 
   url(route) {
@@ -39,24 +40,25 @@ export class JupyterLabDriver {
     }
   }
 
-  /** Opens a notebook (a path below the server's folder) and waits for its kernel. */
+  /** Opens a notebook (a path below this driver's folder) and waits for its kernel. */
   async open(notebook) {
+    const file = path.posix.join(this.folder, notebook);
+    const started = Date.now();
     if (!this.page) await this.freshPage();
     const page = this.page;
     if (this.kind === 'lab') {
       await this.menu('File', /^Open from Path/);
-      await page.locator('.jp-Dialog input').fill(notebook);
+      await page.locator('.jp-Dialog input').fill(file);
       await page.keyboard.press('Enter');
     } else {
-      const route = `notebooks/${notebook.split('/').map(encodeURIComponent).join('/')}`;
-      await page.goto(this.url(route), { waitUntil: 'domcontentloaded' });
+      await page.goto(this.url(`notebooks/${file.split('/').map(encodeURIComponent).join('/')}`), { waitUntil: 'domcontentloaded' });
     }
-    const saved = JSON.parse(fs.readFileSync(path.join(this.server.root, notebook), 'utf8'));
-    // Lab attaches the cells of a notebook it opens a few at a time
-    await page.waitForFunction(([cells, n]) => document.querySelectorAll(cells).length === n, [CELLS, saved.cells.length],
-      { timeout: 120000, polling: 50 });
+    const saved = JSON.parse(fs.readFileSync(path.join(this.server.root, file), 'utf8'));
+    this.cellCount = saved.cells.length;
+    await page.locator(CELLS).first().waitFor({ timeout: 120000 });
     await this.waitKernelIdle(saved.metadata.kernelspec.display_name);
-    this.notebook = notebook;
+    this.openMs = Date.now() - started;
+    this.notebook = file;
     // the cells after which Run All goes on even when they fail
     this.goOn = saved.cells.map((c, i) => ((c.metadata.tags || []).includes('raises-exception') ? i : -1)).filter((i) => i >= 0);
   }
@@ -90,14 +92,16 @@ export class JupyterLabDriver {
   }
 
   /**
-   * Waits until Run All has ended: no cell queued or running ([*]), and every code cell numbered, or the run
+   * Waits until Run All has ended: every cell in the page, none queued or running ([*]), and every code cell numbered, or the run
    * stopped after a cell that failed (Lab runs the cells one after the other and stops at the first error, except
    * after a cell tagged raises-exception, as the learner stubs are).
    */
   async waitCellsDone(timeout = 300000) {
-    const args = [CELLS, SELECTORS.errors, this.goOn];
-    await this.page.waitForFunction(([cells, errors, goOn]) => {
-      const code = Array.from(document.querySelectorAll(cells)).map((cell, index) => ({ cell, index }))
+    const args = [CELLS, SELECTORS.errors, this.goOn, this.cellCount];
+    await this.page.waitForFunction(([cells, errors, goOn, n]) => {
+      const all = document.querySelectorAll(cells);
+      if (all.length !== n) return false; // Lab attaches the cells of a notebook it opens a few at a time
+      const code = Array.from(all).map((cell, index) => ({ cell, index }))
         .filter((x) => x.cell.classList.contains('jp-CodeCell'));
       const prompt = (x) => x.cell.querySelector('.jp-InputPrompt').textContent;
       if (code.some((x) => prompt(x).includes('*'))) return false;
@@ -145,6 +149,8 @@ export class JupyterLabDriver {
   /** Waits until every plotly output in the notebook is drawn or shows its saved PNG (or the timeout passes:
    *  the checks then say which is missing). */
   async waitFiguresDrawn(timeout = 60000) {
+    await this.page.waitForFunction(([cells, n]) => document.querySelectorAll(cells).length === n, [CELLS, this.cellCount],
+      { timeout, polling: 50 }).catch(() => {});
     await this.page.waitForFunction((outputs) => Array.from(document.querySelectorAll(outputs)).every((o) => {
       if (o.classList.contains('js-plotly-plot')) return o.__lifClock && o.__lifClock.drawn !== null;
       const img = o.querySelector('img.plot-img');
@@ -163,21 +169,17 @@ export class JupyterLabDriver {
     return JSON.parse(fs.readFileSync(path.join(this.server.root, this.notebook), 'utf8'));
   }
 
-  /** Screenshots the page's top and, in Lab, each figure, into dir. */
+  /** Screenshots the page, scrolled to its first figure if it has one, into dir/page.png. */
   async screenshots(dir) {
     fs.mkdirSync(dir, { recursive: true });
+    const figure = this.page.locator(`${CELLS} ${SELECTORS.graphs}`).first();
+    if (await figure.count()) await figure.scrollIntoViewIfNeeded().catch(() => {});
     await this.page.screenshot({ path: path.join(dir, 'page.png') });
-    if (this.kind !== 'lab') return;
-    const figures = this.page.locator(`${CELLS} ${SELECTORS.graphs}`);
-    const n = await figures.count();
-    for (let k = 0; k < n; k++) {
-      await figures.nth(k).screenshot({ path: path.join(dir, `figure-${String(k + 1).padStart(2, '0')}.png`), timeout: 10000 }).catch(() => {});
-    }
   }
 
   /** Ends the notebook's kernel and, in Lab, closes its tab without saving (Notebook 7: the next page replaces it). */
   async close() {
-    await shutDownKernels(this.server);
+    await shutDownKernel(this.server, this.notebook);
     if (this.kind !== 'lab') return;
     await this.page.locator('.lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon').last().click();
     const discard = this.page.locator('.jp-Dialog button', { hasText: /^(Discard|Don't Save)$/ });
