@@ -244,7 +244,7 @@ async function reopened(driver, server, saved, shots) {
 /** Exported HTML pages opened from disk (file://): every figure of the notebook drawn. */
 async function htmlPages(context, plan, saved, shots) {
   const html = plan.html;
-  const pairs = saved.map(({ page, lane }) => [path.join(html.root, `lane-${lane}`, page.notebook),
+  const pairs = saved.map(({ page, lane }) => [path.join(html.root, plan.folders[lane], page.notebook),
     path.join(html.out, `${page.name.replace(/\//g, '-')}.html`)]);
   fs.mkdirSync(html.out, { recursive: true });
   const exported = spawnSync(html.python, ['-m', 'liftests.html_export', '--plotly-src', html.plotly, ...pairs.flat()],
@@ -293,22 +293,23 @@ async function main() {
     let context;
     ({ browser, context } = await launch(Object.values(plan.servers).map((s) => s.url), results.blocked));
     const shots = plan.screenshots;
+    const folders = plan.folders || [''];
     const drivers = new Map();
     const driver = (kind, lane) => {
       const key = `${kind} ${lane}`;
       if (!drivers.has(key)) {
         drivers.set(key, kind === 'classic' ? new ClassicDriver(context, plan.servers.classic)
-          : new JupyterLabDriver(context, kind, plan.servers.jupyterlab, `lane-${lane}`));
+          : new JupyterLabDriver(context, kind, plan.servers.jupyterlab, folders[lane]));
       }
       return drivers.get(key);
     };
     const lab = plan.frontends.filter((f) => f !== 'classic');
     if (plan.scratch) for (const kind of lab) await interactions(driver(kind, 0), plan.scratch, shots);
     const saved = [];
-    const lanes = [...new Set(plan.pages.flatMap((p) => Object.values(p.lanes)))].sort();
+    const lanes = [...new Set(plan.pages.flatMap((p) => Object.values(p.lanes || { [p.frontends[0]]: 0 })))].sort();
     await Promise.all(lanes.map(async (lane) => {
       for (const kind of plan.frontends) {
-        for (const page of plan.pages.filter((p) => p.lanes[kind] === lane)) {
+        for (const page of plan.pages.filter((p) => (p.lanes ? p.lanes[kind] : 0) === lane && p.frontends.includes(kind))) {
           const notebook = await runAllPage(driver(kind, lane), page, shots);
           if (notebook && figureCount(expectedFigures(notebook)) > 0) saved.push({ kind, lane, page, notebook });
         }

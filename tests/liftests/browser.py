@@ -320,7 +320,7 @@ def main(argv):
         print("error: %s" % e, file=sys.stderr)
         return 1
     frontends = [f for f in LAB + (["classic"] if "classic" in ready else []) if f in (args.frontend or [f])]
-    plan = {"servers": ready, "frontends": frontends, "pages": pages,
+    plan = {"servers": ready, "frontends": frontends, "pages": pages, "folders": LANES,
             "scratch": scratch_plan if re.search(args.pages, "scratch") else None,
             "html": None if "html" not in (args.frontend or ["html"]) else {"from": "lab", "root": lab_root, "out": os.path.join(STAGE, "html"), "python": sys.executable,
                      "pythonpath": os.path.join(ROOT, "tests"),
