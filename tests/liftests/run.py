@@ -90,7 +90,7 @@ SUITES = [
                   "--server", os.environ.get("LIF_KERNEL_CYCLES", "50 20").split()[-1]], echo=True, needs=["kernel"]),
     suite("browser", "JupyterLab, Notebook 7, the classic Notebook and exported HTML in headless Chromium",
           module=["browser"], needs=["kernel", "browser"]),
-    suite("bundles", "report: first figure with the served plotly.js against the old 10.8 MB bundle (classic, HTML)",
+    suite("bundles", "report: the first figure of an exported HTML page, served plotly.js against the old 10.8 MB bundle",
           module=["bundles"], report=True, needs=["kernel", "browser"], default=False),
     suite("binder", "Binder rehearsal: fresh clone, binder/ as repo2docker uses it, JupyterLab offline (root)",
           command=["tests/binder/rehearse-binder"], echo=True, needs=["root", "browser"]),
