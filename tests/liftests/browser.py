@@ -238,7 +238,7 @@ def servers(lab_root, classic_root, with_lab=True):
     return ready, processes, notes
 
 
-def table(checks, frontends):
+def table(checks, frontends, order=()):
     """Lines of a table: one row per page, one column per frontend; in each cell the page's checks there, short:
     "ran" (Run All, no error) or "N stubs" (each failed with its hint), figures drawn/expected, "edit" (a parameter
     edited and its figure re-run), "re N/N" (reopened untrusted: shown from the saved PNG or drawn), "json N/N"
@@ -256,7 +256,9 @@ def table(checks, frontends):
     for c in checks:
         if c["check"] != "close" or not c["ok"]:
             rows.setdefault(c["page"], {}).setdefault(c["frontend"], []).append(short(c))
-    cells = [[page] + [", ".join(by.get(f, ["-"])) for f in frontends] for page, by in rows.items()]
+    place = {name: k for k, name in enumerate(order)}
+    cells = [[page] + [", ".join(by.get(f, ["-"])) for f in frontends]
+             for page, by in sorted(rows.items(), key=lambda item: place.get(item[0], -1))]
     widths = [max(len(r[k]) for r in cells + [["page"] + frontends]) for k in range(len(frontends) + 1)]
     return ["  ".join(x.ljust(w) for x, w in zip(r, widths)).rstrip() for r in [["page"] + frontends] + cells]
 
@@ -338,7 +340,7 @@ def main(argv):
         return 1
     checks = got["checks"]
     failed = [c for c in checks if not c["ok"]]
-    notes += table(checks, frontends + ["html"])
+    notes += table(checks, frontends + ["html"], [p["name"] for p in pages])
     if covered:
         notes.append("learner notebooks with their solution's code cells, covered by its run: " + ", ".join(covered))
     if edit is None:
