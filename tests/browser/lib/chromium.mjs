@@ -1,6 +1,7 @@
 // One headless Debian Chromium for the whole run, reaching only the given servers (and files on disk).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import path from 'node:path';
 
 export class SetupError extends Error {}
 
@@ -39,4 +40,15 @@ export async function shutDownKernel(server, notebook) {
   for (const s of (await api(server, 'GET', 'api/sessions')) || []) {
     if ((s.path || (s.notebook && s.notebook.path)) === notebook) await api(server, 'DELETE', `api/sessions/${s.id}`);
   }
+}
+
+/** Ctrl+S in a notebook page (focus in the notebook); waits for the server to have written the file (its PUT
+ *  answered), and returns the file parsed. */
+export async function saveWithCtrlS(page, server, notebook) {
+  const written = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/contents/'),
+    { timeout: 60000 });
+  await page.keyboard.press('Control+s');
+  const response = await written;
+  if (!response.ok()) throw new Error(`saving ${notebook}: HTTP ${response.status()}`);
+  return JSON.parse(fs.readFileSync(path.join(server.root, notebook), 'utf8'));
 }

@@ -3,7 +3,7 @@
 // what the classic check needs: open, Run All from the menu, read, save, screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import { shutDownKernel } from './chromium.mjs';
+import { saveWithCtrlS, shutDownKernel } from './chromium.mjs';
 import { installFigureClock, readCellsInPage, readFigureClock } from './figures.mjs';
 
 export const CELLS = '#notebook-container > .cell';
@@ -54,13 +54,8 @@ export class ClassicDriver {
   }
 
   async save() {
-    const written = this.page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/contents/'),
-      { timeout: 60000 });
     await this.page.locator('#notebook-container').click({ position: { x: 2, y: 2 } });
-    await this.page.keyboard.press('Control+s');
-    const response = await written;
-    if (!response.ok()) throw new Error(`saving ${this.notebook}: HTTP ${response.status()}`);
-    return JSON.parse(fs.readFileSync(path.join(this.server.root, this.notebook), 'utf8'));
+    return saveWithCtrlS(this.page, this.server, this.notebook);
   }
 
   async screenshots(dir) {

@@ -3,7 +3,7 @@
 // File > Open from Path…, one tab per notebook; Notebook 7: one page per notebook).
 import fs from 'node:fs';
 import path from 'node:path';
-import { shutDownKernel } from './chromium.mjs';
+import { saveWithCtrlS, shutDownKernel } from './chromium.mjs';
 import { installFigureClock, readCellsInPage, readFigureClock } from './figures.mjs';
 
 const PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)';
@@ -158,15 +158,10 @@ export class JupyterLabDriver {
     }), `${CELLS} ${SELECTORS.graphs}`, { timeout, polling: 50 }).catch(() => {});
   }
 
-  /** Ctrl+S; waits for the server to have written the file, and returns it parsed. */
+  /** Ctrl+S; returns the notebook as the server wrote it. */
   async save() {
     await this.cell(0).click();
-    const written = this.page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/contents/'),
-      { timeout: 60000 });
-    await this.page.keyboard.press('Control+s');
-    const response = await written;
-    if (!response.ok()) throw new Error(`saving ${this.notebook}: HTTP ${response.status()}`);
-    return JSON.parse(fs.readFileSync(path.join(this.server.root, this.notebook), 'utf8'));
+    return saveWithCtrlS(this.page, this.server, this.notebook);
   }
 
   /** Screenshots the page, scrolled to its first figure if it has one, into dir/page.png. */
