@@ -5,13 +5,14 @@ bin/start-notebooks, the README's command, from build/venv), the classic Noteboo
       (bin/run-tests browser runs it all; the options narrow it down while working on it: frontends lab,
       notebook7, classic, html; pages whose name matches REGEX)
 
-In Lab and Notebook 7: every solution notebook, Run All from the menu, no error and every figure drawn as the saved
-notebook's plotly outputs say (titles, axis titles, traces, points); every learner notebook run untouched, each stub
-failing with the hint its own source throws, every other figure drawn (learner notebooks whose code cells equal
-their solution's are covered by the solution's run); a parameter edited and its figure re-run; the interrupt button
-on `while (true) {}`, Kernel > Restart, Tab completion and Shift+Tab signature help; each saved notebook reopened
-untrusted on a fresh page. The classic Notebook: a cheap check (the two figure fixtures), since learners on older
-Jupyter installs still open the course there; exported HTML: the notebooks Lab saved, opened from disk.
+In JupyterLab (and Notebook 7 on the pages where its shell matters, see stage()): every solution notebook, Run All
+from the menu, no error and every figure drawn as the saved notebook's plotly outputs say (titles, axis titles,
+traces, points); every learner notebook run untouched, each stub failing with the hint its own source throws, every
+other figure drawn (learner notebooks whose code cells equal their solution's are covered by the solution's run); a
+parameter edited and its figure re-run; the interrupt button on `while (true) {}`, Kernel > Restart, Tab completion
+and Shift+Tab signature help; a saved notebook reopened untrusted on a fresh page. The classic Notebook: a cheap
+check (the two figure fixtures), since learners on older Jupyter installs still open the course there; exported
+HTML: the notebooks Lab saved, opened from disk.
 tests/browser/run.mjs drives the browser; this module stages copies of the notebooks (build/browser), starts the
 servers, writes the plan, and turns the results into a table of pages x checks. Screenshots: build/screenshots.
 """
@@ -224,18 +225,17 @@ def servers(lab_root, classic_root, with_lab=True):
                                    "--port-retries=0", "--notebook-dir={root}"] + root_flag, classic_root))
     else:
         notes.append("classic Notebook: skipped (Debian's jupyter-notebook is not installed; run as root to install it)")
-    started, processes = {}, []
+    started = {}
     for name, argv, root in wanted:
-        log = open(os.path.join(LOGS, "browser-%s-server.log" % name), "w")
-        process, server = start(name, argv, root, log)
-        processes.append(process)
-        started[name] = (process, server)
-    ready = {}
+        with open(os.path.join(LOGS, "browser-%s-server.log" % name), "w") as log:
+            started[name] = start(name, argv, root, log)
+    processes = [process for process, _ in started.values()]
     for name, (process, server) in started.items():
         if not wait_ready(server, process):
+            for p in processes:
+                stop(p)
             raise RuntimeError("the %s server did not start: see build/logs/browser-%s-server.log" % (name, name))
-        ready[name] = server
-    return ready, processes, notes
+    return {name: server for name, (_, server) in started.items()}, processes, notes
 
 
 def table(checks, frontends, order=()):
@@ -321,12 +321,14 @@ def main(argv):
         results.write(0, 1, failures=[str(e)])
         print("error: %s" % e, file=sys.stderr)
         return 1
-    frontends = [f for f in LAB + (["classic"] if "classic" in ready else []) if f in (args.frontend or [f])]
+    wanted = args.frontend or LAB + ["classic", "html"]
+    frontends = [f for f in LAB + ["classic"] if f in wanted and (f != "classic" or "classic" in ready)]
+    html = {"from": "lab", "root": lab_root, "out": os.path.join(STAGE, "html"), "python": sys.executable,
+            "pythonpath": os.path.join(ROOT, "tests"),
+            "plotly": os.path.join(BUILD, "jupyter", "nbextensions", "lif-plotly", "plotly.js")}
     plan = {"servers": ready, "frontends": frontends, "pages": pages, "folders": LANES,
             "scratch": scratch_plan if re.search(args.pages, "scratch") else None,
-            "html": None if "html" not in (args.frontend or ["html"]) else {"from": "lab", "root": lab_root, "out": os.path.join(STAGE, "html"), "python": sys.executable,
-                     "pythonpath": os.path.join(ROOT, "tests"),
-                     "plotly": os.path.join(BUILD, "jupyter", "nbextensions", "lif-plotly", "plotly.js")},
+            "html": html if "html" in wanted else None,
             "screenshots": SHOTS, "results": os.path.join(STAGE, "results.json")}
     try:
         status, got = run_plan(plan, "browser")
@@ -354,7 +356,8 @@ def main(argv):
         failures.append("no %s edit check: no notebook qualifies" % PARAMETER)
     for line in notes:
         print(line)
-    results.write(len(checks) - len(failed), len(failed) + (edit is None), notes=notes, failures=failures)
+    results.write(len(checks) - len(failed), len(failed) + (edit is None), skipped=int("classic" not in ready),
+                  notes=notes, failures=failures)
     return 1 if failed or edit is None or status != 0 else 0
 
 
