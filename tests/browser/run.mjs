@@ -129,9 +129,9 @@ async function editAndRerun(driver, page) {
     if (same(before, after)) problems.push(`cell ${figureCell}'s drawn data did not change after ${what}`);
     if (!same(before, back)) problems.push(`cell ${figureCell}'s drawn data differs from the first run after putting the parameter back`);
   }
-  const k = before ? before.length - 1 : 0;
-  record(driver.kind, page.name, 'edit and re-run', problems,
-    before && after ? `${what}: last point of cell ${figureCell}'s figure ${before[k].toPrecision(4)} -> ${after[k].toPrecision(4)}, back to ${back[k].toPrecision(4)}` : '');
+  const last = (ys) => ys[ys.length - 1].toPrecision(4);
+  record(driver.kind, page.name, 'edit and re-run', problems, problems.length ? ''
+    : `${what}: last point of cell ${figureCell}'s figure ${last(before)} -> ${last(after)}, back to ${last(back)}`);
 }
 
 /** Interrupt, restart, completion and signature help on the scratch notebook. */
