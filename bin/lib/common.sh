@@ -44,6 +44,7 @@ mvn_run() {   # mvn_run LOGNAME ARGS...
       die "Maven could not download what the build needs (no network?). The first build needs Maven Central; later runs work offline. Log: $log"
     fi
     grep -E "^\[ERROR\]" "$log" | head -15 >&2
+    grep -q "spotless" "$log" && grep -q "violations" "$log" && echo "error: Java files differ from the project's format: run mvn spotless:apply" >&2
     die "Maven failed: mvn $* (full log: $log)"
   fi
 }

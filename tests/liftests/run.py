@@ -11,7 +11,6 @@ any failure. Executed notebooks, HTML exports, logs and screenshots land in buil
 import collections
 import glob
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -25,25 +24,15 @@ TIMING_NOTEBOOKS = [os.path.join(ROOT, "notebooks", "00-setup-check.ipynb")] + s
 
 
 def unit():
-    """mvn verify (unit tests and the Java format), counted from the Surefire reports."""
+    """mvn verify (unit tests and the Java format), counted from the Surefire reports; bin/lib/common.sh's mvn_run
+    explains a failure."""
     for module_dir in ("lib", "kernel"):
         shutil.rmtree(os.path.join(ROOT, module_dir, "target", "surefire-reports"), ignore_errors=True)
-    log = os.path.join(LOGS, "mvn-verify.log")
-    with open(log, "w") as out:
-        built = subprocess.call(["mvn", "-B", "verify"], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT) == 0
-    failures = []
-    if not built:
-        text = open(log, encoding="utf-8", errors="replace").read()
-        failures = [line for line in text.splitlines() if line.startswith("[ERROR]")][:20]
-        if re.search(r"Could not (transfer|resolve)", text):
-            failures.append("Maven could not download what the build needs (no network?); the first build needs "
-                            "Maven Central")
-        if "spotless" in text and "violations" in text:
-            failures.append("Java files differ from the project's format: run mvn spotless:apply")
+    built = shell("mvn_run", "verify", "verify") == 0
     passed, failed, skipped = surefire.count(
         [os.path.join(ROOT, m, "target", "surefire-reports") for m in ("lib", "kernel")])
     return {"passed": passed, "failed": max(failed, 0 if built else 1), "skipped": skipped, "notes": [],
-            "failures": failures}
+            "failures": [] if built else ["mvn verify failed: see build/logs/mvn-verify.log"]}
 
 
 Suite = collections.namedtuple("Suite", "name text module command result echo report needs default")
