@@ -93,8 +93,8 @@ async function runAllPage(driver, page, shots) {
       results.timings.push({ frontend: who, page: page.name, afterEnd: summarise(drawLatencies(times, 'end')),
         afterOutput: summarise(drawLatencies(times, 'output')) });
     }
-    await driver.screenshots(path.join(shots, who, page.name));
-    phase('screenshots');
+    await driver.screenshot(path.join(shots, who, page.name));
+    phase('screenshot');
     if (page.edit) await editAndRerun(driver, page);
     phase('edit');
   });
@@ -196,7 +196,7 @@ async function interactions(driver, scratch, shots) {
     for (const p of m.params.split(',').map((s) => s.trim()).filter(Boolean)) {
       if (!text.includes(p)) problems.push(`the signature shown does not name the parameter type ${p}: ${JSON.stringify(text.slice(0, 200))}`);
     }
-    await driver.screenshots(path.join(shots, who, name));
+    await driver.screenshot(path.join(shots, who, name));
     record(who, name, 'signature', problems, `Shift+Tab on ${scratch.className}.${m.name}( shows ${JSON.stringify(text.split('\n')[0])}`);
     await page().keyboard.press('Escape');
   });
@@ -232,7 +232,7 @@ async function reopened(driver, server, saved, shots) {
         if (trusted) problems.push(`the copy is trusted (${trusted} code cells): the server vouches for it, so this checks nothing`);
         const graphs = cells.flatMap((c) => c.graphs);
         const drawn = graphs.filter((g) => g.drawn).length, images = graphs.filter((g) => g.image).length;
-        await driver.screenshots(path.join(shots, who, `${page.name} (${check})`));
+        await driver.screenshot(path.join(shots, who, `${page.name} (${check})`));
         record(who, page.name, check, problems, `${drawn + images}/${figureCount(expected)} shown (${drawn} drawn, ` +
           `${images} as the saved PNG), untrusted, nothing run`, { figures: figureCount(expected), drawn, images });
         await driver.close();

@@ -58,7 +58,7 @@ export class ClassicDriver {
     return saveWithCtrlS(this.page, this.server, this.notebook);
   }
 
-  async screenshots(dir) {
+  async screenshot(dir) {
     fs.mkdirSync(dir, { recursive: true });
     await this.page.screenshot({ path: path.join(dir, 'page.png'), fullPage: true });
   }

@@ -31,8 +31,6 @@ export class JupyterLabDriver {
     if (this.page) await this.page.close({ runBeforeUnload: false });
     this.page = await this.context.newPage();
     await this.page.addInitScript(installFigureClock);
-    this.consoleErrors = [];
-    this.page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
     if (this.kind === 'lab') {
       // a new workspace name: Lab would otherwise restore the tabs of the last session
       await this.page.goto(this.url(`lab/workspaces/test-${Date.now()}?reset`), { waitUntil: 'domcontentloaded' });
@@ -43,7 +41,6 @@ export class JupyterLabDriver {
   /** Opens a notebook (a path below this driver's folder) and waits for its kernel. */
   async open(notebook) {
     const file = path.posix.join(this.folder, notebook);
-    const started = Date.now();
     if (!this.page) await this.freshPage();
     const page = this.page;
     if (this.kind === 'lab') {
@@ -57,7 +54,6 @@ export class JupyterLabDriver {
     this.cellCount = saved.cells.length;
     await page.locator(CELLS).first().waitFor({ timeout: 120000 });
     await this.waitKernelIdle(saved.metadata.kernelspec.display_name);
-    this.openMs = Date.now() - started;
     this.notebook = file;
     // the cells after which Run All goes on even when they fail
     this.goOn = saved.cells.map((c, i) => ((c.metadata.tags || []).includes('raises-exception') ? i : -1)).filter((i) => i >= 0);
@@ -92,9 +88,9 @@ export class JupyterLabDriver {
   }
 
   /**
-   * Waits until Run All has ended: every cell in the page, none queued or running ([*]), and every code cell numbered, or the run
-   * stopped after a cell that failed (Lab runs the cells one after the other and stops at the first error, except
-   * after a cell tagged raises-exception, as the learner stubs are).
+   * Waits until Run All has ended: every cell in the page, none queued or running ([*]), and every code cell
+   * numbered, or the run stopped after a cell that failed (Lab runs the cells one after the other and stops at the
+   * first error, except after a cell tagged raises-exception, as the learner stubs are).
    */
   async waitCellsDone(timeout = 300000) {
     const args = [CELLS, SELECTORS.errors, this.goOn, this.cellCount];
@@ -165,7 +161,7 @@ export class JupyterLabDriver {
   }
 
   /** Screenshots the page, scrolled to its first figure if it has one, into dir/page.png. */
-  async screenshots(dir) {
+  async screenshot(dir) {
     fs.mkdirSync(dir, { recursive: true });
     const figure = this.page.locator(`${CELLS} ${SELECTORS.graphs}`).first();
     if (await figure.count()) await figure.scrollIntoViewIfNeeded().catch(() => {});
