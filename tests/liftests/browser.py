@@ -142,18 +142,19 @@ def stage():
             continue
         first = not learners
         learners.append(page(name, stubs=stubs(nb), frontends=LAB if first or name == edited else ["lab"]))
-    fixtures = [page("fixtures/plots-demo", frontends=LAB + ["classic"]),
-                # ten figures in a row: the first figure of a fresh page against the later ones, Lab next to classic
-                page("fixtures/ten-figures", frontends=["lab", "classic"])]
+    # ten figures in a row, first in its lane (no figure drawn in that page before, so plotly.js is loaded for its
+    # first figure): the first figure of a page against the later ones, Lab next to classic
+    fixtures = [page("fixtures/ten-figures", frontends=["lab", "classic"]),
+                page("fixtures/plots-demo", frontends=LAB + ["classic"])]
     # two lanes run at once, each on its own copy of the notebooks: Lab's solutions and fixtures in one; Lab's learner
     # notebooks, then Notebook 7 and the classic Notebook in the other (about the same time each)
-    for p in learners + solutions + fixtures:
+    for p in fixtures + learners + solutions:
         p["lanes"] = {f: int(f != "lab" or p in learners) for f in p["frontends"]}
     setup = read(os.path.join(ROOT, "notebooks", "00-setup-check.ipynb"))
     nb, scratch_plan = scratch(source(code_cells(setup)[0][1]))
     with open(os.path.join(lab_root, LANES[0], "scratch.ipynb"), "w") as f:
         json.dump(nb, f, indent=1)
-    return lab_root, classic_root, learners + solutions + fixtures, scratch_plan, covered, edit
+    return lab_root, classic_root, fixtures + learners + solutions, scratch_plan, covered, edit
 
 
 def free_port():
