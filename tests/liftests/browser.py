@@ -291,6 +291,7 @@ def timing_lines(timings):
     for t in timings:
         if t["page"] == "fixtures/ten-figures" and t["frontend"] != "html":
             lines.append("  ten-figures in %s: after the cell: %s" % (t["frontend"], summary([t], "afterEnd")))
+            lines.append("  ten-figures in %s: after the output: %s" % (t["frontend"], summary([t], "afterOutput")))
     return lines
 
 
