@@ -109,7 +109,8 @@ ensure_venv() {   # prints the venv's python
 
 # The Jupyter kernel conformance suite (jupyter_kernel_test) is not on every package index, but Debian packages it
 # (python3-jupyter-kernel-test, pure Python). A .pth file in the venv puts that one package, and nothing else of
-# Debian's, on the venv's path, where it runs with the venv's jupyter_client.
+# Debian's, on the venv's path, where it runs with the venv's jupyter_client (liftests.kernel.behaviour adapts 0.4.5 to
+# jupyter_client 8).
 DEBIAN_KERNEL_TEST=/usr/lib/python3/dist-packages/jupyter_kernel_test
 ensure_kernel_test() {   # ensure_kernel_test VENV_PYTHON
   local site
