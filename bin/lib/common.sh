@@ -5,7 +5,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD="$ROOT/build"
 LOGS="$BUILD/logs"
 JUPYTER_DATA="$BUILD/jupyter"          # project-local Jupyter data folder: our kernelspec lives here
-KERNEL_NAME="lif-java"
 mkdir -p "$LOGS"
 
 die() { echo "error: $*" >&2; exit 1; }
@@ -45,6 +44,7 @@ mvn_run() {   # mvn_run LOGNAME ARGS...
       die "Maven could not download what the build needs (no network?). The first build needs Maven Central; later runs work offline. Log: $log"
     fi
     grep -E "^\[ERROR\]" "$log" | head -15 >&2
+    grep -q "spotless" "$log" && grep -q "violations" "$log" && echo "error: Java files differ from the project's format: run mvn spotless:apply" >&2
     die "Maven failed: mvn $* (full log: $log)"
   fi
 }
@@ -76,42 +76,84 @@ build_if_needed() {
   fi
 }
 
-# Prints the python that runs Jupyter (has notebook or jupyterlab), or nothing.
-jupyter_python() {
-  local py
-  for py in ${LIF_PYTHON:-} python3 /usr/bin/python3 python; do
-    command -v "$py" >/dev/null 2>&1 || continue
-    if "$py" -c "import jupyter_client, notebook" >/dev/null 2>&1 || "$py" -c "import jupyter_client, jupyterlab" >/dev/null 2>&1; then
-      command -v "$py"; return 0
-    fi
-  done
-  return 1
+# The Python side of the course (JupyterLab, Notebook 7, plotly's renderer, nbclient/nbconvert for the tests) is
+# pinned once, in binder/requirements.txt, the file Binder reads; bin/start-notebooks and bin/run-tests install
+# exactly that into build/venv. The venv is made again from scratch whenever that file changes, so it never
+# holds anything the file does not name; otherwise it is reused without touching the network.
+VENV="$BUILD/venv"
+REQUIREMENTS="$ROOT/binder/requirements.txt"
+
+ensure_venv() {   # prints the venv's python
+  local stamp="$VENV/requirements.txt" py="${LIF_PYTHON:-python3}"
+  if [ -x "$VENV/bin/python" ] && cmp -s "$REQUIREMENTS" "$stamp"; then echo "$VENV/bin/python"; return 0; fi
+  command -v "$py" >/dev/null 2>&1 || die "Python 3.9 or newer is needed to install Jupyter, and '$py' is not on PATH (Debian: apt-get install python3-venv; or set LIF_PYTHON)"
+  "$py" -c 'import sys; sys.exit(sys.version_info < (3, 9))' 2>/dev/null \
+    || die "Python 3.9 or newer is needed to install Jupyter; $py is $("$py" -V 2>&1) (set LIF_PYTHON to a newer python)"
+  rm -rf "$VENV"
+  if ! "$py" -m venv "$VENV" >"$LOGS/venv.log" 2>&1; then
+    rm -rf "$VENV"
+    is_root && is_debian || die "'$py -m venv' failed (Debian/Ubuntu: apt-get install python3-venv): see $LOGS/venv.log"
+    apt_install venv python3-venv
+    "$py" -m venv "$VENV" >>"$LOGS/venv.log" 2>&1 || die "'$py -m venv' failed: see $LOGS/venv.log"
+  fi
+  say "installing JupyterLab, Notebook 7 and plotly, as pinned in binder/requirements.txt, into build/venv (log: build/logs/pip-venv.log)"
+  # --retries 0: where an index is unreachable, pip fails at once instead of retrying for minutes
+  if ! "$VENV/bin/python" -m pip install --retries 0 --timeout 3 --disable-pip-version-check -r "$REQUIREMENTS" \
+      >"$LOGS/pip-venv.log" 2>&1; then
+    rm -rf "$VENV"
+    die "pip install -r binder/requirements.txt failed (the first start needs the Python package index): see $LOGS/pip-venv.log"
+  fi
+  cp "$REQUIREMENTS" "$stamp"
+  echo "$VENV/bin/python"
 }
 
-# Installs Jupyter if missing: Debian packages when root on Debian/Ubuntu, else pip --user, else explains.
-ensure_jupyter() {   # ensure_jupyter [with-test-tools]
-  local want_tests="${1:-}"
-  local py
-  if py=$(jupyter_python) && { [ -z "$want_tests" ] || "$py" -c "import nbclient, nbconvert, nbformat, jupyter_kernel_test" >/dev/null 2>&1; }; then
-    echo "$py"; return 0
+# The Jupyter kernel conformance suite (jupyter_kernel_test) is not on every package index, but Debian packages it
+# (python3-jupyter-kernel-test, pure Python). A .pth file in the venv puts that one package, and nothing else of
+# Debian's, on the venv's path, where it runs with the venv's jupyter_client (liftests.kernel.behaviour adapts 0.4.5 to
+# jupyter_client 8).
+DEBIAN_KERNEL_TEST=/usr/lib/python3/dist-packages/jupyter_kernel_test
+ensure_kernel_test() {   # ensure_kernel_test VENV_PYTHON
+  local site
+  site=$("$1" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') || die "cannot ask $1 for its site-packages"
+  [ -f "$site/debian-jupyter-kernel-test.pth" ] && return 0
+  if [ ! -d "$DEBIAN_KERNEL_TEST" ]; then
+    is_root && is_debian || die "the kernel tests need the Jupyter kernel test suite: apt-get install python3-jupyter-kernel-test"
+    apt_install kernel-test python3-jupyter-kernel-test
   fi
-  if is_root && is_debian; then
-    apt_install jupyter jupyter-notebook python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel \
-      python3-jupyter-kernel-test
-  elif command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&1; then
-    say "installing Jupyter with pip --user (log: build/logs/pip-jupyter.log)"
-    python3 -m pip install --user notebook==7.2.2 nbclient==0.10.0 nbconvert==7.16.4 jupyter_kernel_test==0.4.5 >"$LOGS/pip-jupyter.log" 2>&1 \
-      || die "pip install --user notebook nbclient nbconvert failed: see $LOGS/pip-jupyter.log"
-  else
-    die "Jupyter is not installed. Install it, then run this again: as root on Debian/Ubuntu 'apt-get install jupyter-notebook python3-nbclient python3-nbconvert', elsewhere 'python3 -m pip install --user notebook nbclient nbconvert'"
+  mkdir -p "$VENV/debian"
+  ln -sfn "$DEBIAN_KERNEL_TEST" "$VENV/debian/jupyter_kernel_test"
+  echo "$VENV/debian" >"$site/debian-jupyter-kernel-test.pth"
+}
+
+# What the browser tests need: Debian's chromium, Node.js with playwright-core (tests/browser, pinned), and Debian's
+# classic Notebook 6 for its one cheap check (without it that check is reported as skipped).
+ensure_browser_tools() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM:-}" ] || missing+=(chromium)
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  classic_python >/dev/null || missing+=(jupyter-notebook)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if is_root && is_debian; then apt_install browser "${missing[@]}"
+    elif [[ " ${missing[*]} " == *" chromium "* ]] || [[ " ${missing[*]} " == *" npm "* ]]; then
+      die "the browser tests need Debian's chromium (or CHROMIUM set to a Chromium binary) and Node.js 18+ with npm: apt-get install chromium nodejs npm"
+    fi
   fi
-  py=$(jupyter_python) || die "Jupyter was installed but no python on PATH can import it (tried python3, /usr/bin/python3); set LIF_PYTHON to the python that runs Jupyter"
-  echo "$py"
+  if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
+    (cd "$ROOT/tests/browser" && npm ci --prefer-offline --no-audit --no-fund) >"$LOGS/npm-ci.log" 2>&1 \
+      || die "npm ci in tests/browser failed (the first run needs the npm registry): see $LOGS/npm-ci.log"
+  fi
+}
+
+# Prints the python of Debian's classic Notebook 6 (jupyter-notebook), or fails quietly.
+classic_python() {
+  /usr/bin/python3 -c 'import notebook, sys; sys.exit(int(notebook.__version__.split(".")[0]) != 6)' 2>/dev/null \
+    && echo /usr/bin/python3
 }
 
 # Installs our kernelspec into the project-local data folder when missing or older than the jars.
 install_kernel_if_needed() {   # install_kernel_if_needed PYTHON
-  local spec="$JUPYTER_DATA/kernels/$KERNEL_NAME/kernel.json"
+  local spec
+  spec="$JUPYTER_DATA/kernels/$(layout kernel.name)/kernel.json"
   if [ ! -f "$spec" ] || [ "$ROOT/$(layout lib.jar)" -nt "$spec" ] || [ "$ROOT/$(layout kernel.jar)" -nt "$spec" ] || [ "$ROOT/kernel/init.jsh" -nt "$spec" ] || [ "$ROOT/bin/install-kernel" -nt "$spec" ]; then
     "$1" "$ROOT/bin/install-kernel" --data-dir "$JUPYTER_DATA" >&2 || die "installing the kernel failed"
   fi

@@ -1,9 +1,12 @@
 """The project's test tools, one package (run everything with bin/run-tests, which launches `python3 -m liftests`).
 
-  liftests.run                     the whole run: each suite, its counts, the last line "N passed, N failed"
+  liftests.run                     the whole run: the one list of suites, their counts and times
+  liftests.results                 a suite's counts handed to liftests.run as a JSON file
   liftests.surefire                sums Maven Surefire reports
   liftests.html_export             an executed notebook as HTML whose plots draw offline
-  liftests.browser                 plots checked in headless Chromium (tests/browser/notebook-plots.mjs)
+  liftests.browser                 JupyterLab, Notebook 7, classic Notebook, HTML in headless Chromium (tests/browser)
+  liftests.bundles                 report: exported HTML with the served plotly.js against the old bundle
+  liftests.binder                  the Python half of the Binder rehearsal (tests/binder/rehearse-binder)
   liftests.notebooks.execute       every notebook through the Java kernel, on copies, with its checks
   liftests.notebooks.checks        what a cell's metadata asks: sample output, numpy reference figure, image
   liftests.notebooks.images        the notebooks' PNG figures, drawn in Chromium (bin/generate-notebooks --images)
@@ -13,8 +16,8 @@
   liftests.kernel.start_cycles     kernel start-up reliability; start_compare and warmup_effect: reports
   liftests.selftest                the tools' own unit tests (python3 -m unittest discover -s tests/liftests/selftest)
 
-Each tool runs as `PYTHONPATH=tests python3 -m liftests.<module> ...` with the python that has Jupyter
-(/usr/bin/python3 on Debian). Data they compare against stays in tests/notebooks/ (numpy references, sample
+Each tool runs as `PYTHONPATH=tests build/venv/bin/python -m liftests.<module> ...` (the venv bin/run-tests makes
+from binder/requirements.txt). Data they compare against stays in tests/notebooks/ (numpy references, sample
 outputs, the timing baseline); results go to build/.
 """
 import os

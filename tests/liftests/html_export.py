@@ -1,18 +1,17 @@
 """Export an executed notebook to one HTML file whose plots draw offline, opened from disk.
 
-    PYTHONPATH=tests /usr/bin/python3 -m liftests.html_export NOTEBOOK.ipynb OUT.html --plotly PATH/TO/plotly.js
-        [--template lab|classic]
-    PYTHONPATH=tests /usr/bin/python3 -m liftests.html_export NOTEBOOK.ipynb OUT.html --plotly-src URL
-        (reference, don't embed)
+    PYTHONPATH=tests build/venv/bin/python -m liftests.html_export NOTEBOOK.ipynb OUT.html [NOTEBOOK OUT ...]
+        --plotly PATH/TO/plotly.js [--template lab|classic]
+    PYTHONPATH=tests build/venv/bin/python -m liftests.html_export NOTEBOOK.ipynb OUT.html [NOTEBOOK OUT ...]
+        --plotly-src URL    (reference, don't embed)
 
-nbconvert (Debian python3-nbconvert 6.5.3) writes the HTML; its template loads require.js and MathJax from a
+nbconvert (the version binder/requirements.txt pins) writes the HTML; its template loads require.js and MathJax from a
 CDN, which offline fails, so `require` is undefined. This script then puts plotly.js (the pinned version, e.g. the copy that
 `lif.plot.PlotlyJs` installs) once into the page, as the FIRST script of <head>, before require.js: plotly's UMD
 wrapper then sets window.Plotly (no AMD `define` exists yet), and every figure's text/html snippet uses
 window.Plotly (rule 1 of lif.plot.PlotlyHtml). The notebook itself never carries plotly.js.
 
 Exit codes: 0 written; 1 conversion failed or plotly.js unreadable/not the pinned version (target/layout.properties); 2 bad usage.
-Needs only Debian's python3-nbconvert (use /usr/bin/python3).
 """
 import argparse
 import re
@@ -47,33 +46,33 @@ def plotly_inline(path: str, version: str) -> str:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("notebook", help="executed .ipynb")
-    p.add_argument("out", help="HTML file to write")
+    p.add_argument("files", nargs="+", metavar="NOTEBOOK OUT", help="executed .ipynb, then the HTML file to write; repeatable")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--plotly", help="the pinned plotly.js to embed (inline, once per page)")
     g.add_argument("--plotly-src", help="URL or relative path of plotly.js to reference instead of embedding")
     p.add_argument("--template", default="lab", choices=["lab", "classic"], help="nbconvert HTML template")
     a = p.parse_args(argv)
+    if len(a.files) % 2:
+        p.error("give each notebook with the HTML file to write (pairs), got %d paths" % len(a.files))
     try:
         import nbformat
         from nbconvert import HTMLExporter
 
-        nb = nbformat.read(a.notebook, as_version=4)
         exporter = HTMLExporter(template_name=a.template)
-        body, _ = exporter.from_notebook_node(nb)
         version = layout.get("plotly.version")
         if a.plotly:
             tag = plotly_inline(a.plotly, version)
         else:
             src = a.plotly_src.replace("&", "&amp;").replace('"', "&quot;")
             tag = f'<script type="text/javascript" src="{src}" data-lif-plotly="{version}"></script>'
-        html = inject(body, tag)
-        with open(a.out, "w", encoding="utf-8") as f:
-            f.write(html)
+        for notebook, out in zip(a.files[::2], a.files[1::2]):
+            body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(inject(body, tag))
+            print(out)
     except Exception as e:  # noqa: BLE001 - report any failure as exit 1
         print(f"html_export: {e}", file=sys.stderr)
         return 1
-    print(a.out)
     return 0
 
 

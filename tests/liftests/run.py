@@ -1,51 +1,115 @@
-"""The whole test run, suite by suite (bin/run-tests installs what it needs, then launches this).
+"""The whole test run, suite by suite (bin/run-tests installs Jupyter into build/venv, then launches this).
 
-  python3 -m liftests [SUITE ...]      all suites, in this order, or only those named
+  python3 -m liftests [SUITE ...]      the default suites, in this order, or only those named
 
-Each suite prints a line "NAME  N passed, N failed"; the last line of the run is "N passed, N failed"
-(", N skipped" when something was skipped) and the exit status is 1 on any failure. Logs, executed
-notebooks, HTML exports and screenshots land in build/.
+SUITES below is the one list of suites. Each runs as a process of its own, its output in build/logs/NAME.log; it
+hands its counts back as a JSON file (liftests.results), or else passes or fails as a whole by its exit status.
+Each suite prints a line "NAME  N passed, N failed"; the run ends with a table of the suites' counts and wall
+times, and the last line "N passed, N failed" (", N skipped" when something was skipped). The exit status is 1 on
+any failure. Executed notebooks, HTML exports, logs and screenshots land in build/.
 """
-import json
+import collections
+import glob
 import os
-import re
 import shutil
 import subprocess
 import sys
 import time
 
-from liftests import BUILD, DATA, LOGS, ROOT, browser, module_env, site, surefire
+from liftests import BUILD, DATA, LOGS, ROOT, module_env, results, surefire
 
 COMMON = os.path.join(ROOT, "bin", "lib", "common.sh")
+TIMING_NOTEBOOKS = [os.path.join(ROOT, "notebooks", "00-setup-check.ipynb")] + sorted(
+    glob.glob(os.path.join(ROOT, "notebooks", "solutions", "*.ipynb")))
 
-SUITES = {
-    "unit": "unit tests and the Java format (mvn verify)",
-    "sources": "the committed notebooks are what notebooks/src generates",
-    "notebooks": "every notebook through the Java kernel, on copies, checked against numpy references",
-    "jshell": "every cell in the JDK's own JShell (IJava/JJava stand-in), and every stub run untouched",
-    "tools": "the test tools' own unit tests (liftests.selftest)",
-    "speed": "speed report: each notebook top to bottom, then each cell re-run (printed, not asserted)",
-    "kernel": "the kernel: conformance suite, interrupts, output floods, memory, life cycle",
-    "startup": "kernel start-up cycles through jupyter_client and a Notebook server (LIF_KERNEL_CYCLES)",
-    "browser": "plots in headless Chromium: the live Notebook, then the exported HTML",
-    "site": "the course site (build/site) from the executed notebooks, checked in headless Chromium",
-    "binder": "Binder rehearsal: fresh clone, binder/postBuild as a non-root user, network cut off (root)",
-}
+
+def unit():
+    """mvn verify (unit tests and the Java format), counted from the Surefire reports; bin/lib/common.sh's mvn_run
+    explains a failure."""
+    for module_dir in ("lib", "kernel"):
+        shutil.rmtree(os.path.join(ROOT, module_dir, "target", "surefire-reports"), ignore_errors=True)
+    built = shell("mvn_run", "verify", "verify") == 0
+    passed, failed, skipped = surefire.count(
+        [os.path.join(ROOT, m, "target", "surefire-reports") for m in ("lib", "kernel")])
+    return {"passed": passed, "failed": max(failed, 0 if built else 1), "skipped": skipped, "notes": [],
+            "failures": [] if built else ["mvn verify failed: see build/logs/mvn-verify.log"]}
+
+
+Suite = collections.namedtuple("Suite", "name text module command result echo report needs default")
+
+
+def suite(name, text, module=None, command=None, result=None, echo=False, report=False, needs=(), default=True):
+    """One entry of SUITES.
+
+    module   a liftests module (with arguments) run as `python -m liftests.MODULE ARGS`; or
+    command  any command, relative to the project root; or a function of this file returning a result dict
+    result   where the suite writes its result file, if not where LIFTESTS_RESULT says
+    echo     show the suite's output as it runs (else only its notes, and its log's end when it fails)
+    report   a report, not a test: its output is shown and nothing is counted
+    needs    what must be installed first: "kernel" (our kernelspec), "kernel-test" (jupyter_kernel_test),
+             "browser" (Chromium, playwright-core, the classic Notebook), "root" (else the suite is skipped)
+    default  part of a plain `bin/run-tests` (else it runs only when named)
+    """
+    return Suite(name, text, module, command, result, echo, report, tuple(needs), default)
+
+
+NOTEBOOK_COPIES = os.path.join(BUILD, "test-notebooks")
+SUITES = [
+    suite("unit", "unit tests and the Java format (mvn verify)", command=unit),
+    suite("sources", "the committed notebooks are what notebooks/src generates",
+          command=[sys.executable, "bin/generate-notebooks", "--check"], echo=True),
+    suite("notebooks", "every notebook through the Java kernel, on copies, checked against numpy references",
+          module=["notebooks.execute", "--out", NOTEBOOK_COPIES], result=os.path.join(NOTEBOOK_COPIES, "results.json"),
+          echo=True, needs=["kernel"]),
+    suite("jshell", "every cell in the JDK's own JShell (IJava/JJava stand-in)",
+          module=["notebooks.jshell_portability"]),
+    suite("stubs", "every learner stub run untouched in JShell shows its hint",
+          module=["notebooks.jshell_portability", "--stubs"]),
+    suite("tools", "the test tools' own unit tests (liftests.selftest)", module=["selftest"]),
+    suite("speed", "speed report: each notebook top to bottom, then each cell re-run (printed, not asserted)",
+          module=["notebooks.timing", "--baseline", os.path.join(DATA, "timing-baseline.json"),
+                  "--json", os.path.join(LOGS, "timing.json")] + TIMING_NOTEBOOKS, report=True, needs=["kernel"]),
+    suite("speed-pauses", "the same, as a learner runs cells, 1 s apart (the kernel's warm-up runs in the pauses)",
+          module=["notebooks.timing", "--pause", "1", "--baseline", os.path.join(DATA, "timing-baseline.json"),
+                  "--json", os.path.join(LOGS, "timing-pauses.json")] + TIMING_NOTEBOOKS, report=True, needs=["kernel"]),
+    suite("kernel", "the kernel: conformance suite, interrupts, output floods, memory, life cycle",
+          module=["kernel.behaviour"], needs=["kernel", "kernel-test"]),
+    suite("latency", "report: a cell's round trip and start to first result, our kernel next to IPython's",
+          module=["kernel.latency"], report=True, needs=["kernel"]),
+    suite("startup", "kernel start-up cycles through jupyter_client and a Notebook server (LIF_KERNEL_CYCLES)",
+          module=["kernel.start_cycles", "--client", os.environ.get("LIF_KERNEL_CYCLES", "50 20").split()[0],
+                  "--server", os.environ.get("LIF_KERNEL_CYCLES", "50 20").split()[-1]], echo=True, needs=["kernel"]),
+    suite("browser", "JupyterLab, Notebook 7, the classic Notebook and exported HTML in headless Chromium",
+          module=["browser"], needs=["kernel", "browser"]),
+    suite("site", "the course site (build/site) from the executed notebooks, checked in headless Chromium",
+          module=["site"], echo=True, needs=["kernel", "browser"]),
+    suite("bundles", "report: the first figure of an exported HTML page, served plotly.js against the old 10.8 MB bundle",
+          module=["bundles"], report=True, needs=["kernel", "browser"], default=False),
+    suite("binder", "Binder rehearsal: fresh clone, binder/ as repo2docker uses it, JupyterLab offline (root)",
+          command=["tests/binder/rehearse-binder"], echo=True, needs=["root", "browser"]),
+]
+BY_NAME = {s.name: s for s in SUITES}
 
 
 class Tally:
     def __init__(self):
-        self.passed = self.failed = self.skipped = 0
+        self.rows = []  # (name, passed, failed, skipped, seconds)
 
-    def record(self, name, passed, failed, skipped=0):
-        self.passed += passed
-        self.failed += failed
-        self.skipped += skipped
-        print("%-28s %d passed, %d failed" % (name, passed, failed), flush=True)
+    def record(self, name, passed, failed, skipped=0, seconds=0.0):
+        self.rows.append((name, passed, failed, skipped, seconds))
+        print("%-14s %d passed, %d failed%s" % (name, passed, failed, ", %d skipped" % skipped if skipped else ""),
+              flush=True)
+
+    def table(self):
+        lines = ["%-14s %7s %7s %8s %8s" % ("suite", "passed", "failed", "skipped", "time")]
+        for name, passed, failed, skipped, seconds in self.rows:
+            lines.append("%-14s %7d %7d %8d %6.0f s" % (name, passed, failed, skipped, seconds))
+        lines.append("%-14s %32.0f s" % ("all", sum(r[4] for r in self.rows)))
+        return "\n".join(lines)
 
     def summary(self):
-        line = "%d passed, %d failed" % (self.passed, self.failed)
-        return line + (", %d skipped" % self.skipped if self.skipped else "")
+        passed, failed, skipped = (sum(r[k] for r in self.rows) for k in (1, 2, 3))
+        return "%d passed, %d failed" % (passed, failed) + (", %d skipped" % skipped if skipped else "")
 
 
 def say(text):
@@ -57,196 +121,101 @@ def shell(function, *args):
     return subprocess.call(["bash", "-c", 'source "$0" && "$@"', COMMON, function] + list(args))
 
 
-def module(name, *args, stdout=None, stderr=None):
-    """Runs `python -m liftests.<name> args`; returns its exit status."""
-    return subprocess.call([sys.executable, "-m", "liftests." + name] + list(args), cwd=ROOT, env=module_env(),
-                           stdout=stdout, stderr=stderr)
-
-
-def logged(name, log, *args):
-    """module() with stdout and stderr in build/logs/<log>; returns (status, the log's lines)."""
-    path = os.path.join(LOGS, log)
-    with open(path, "w") as out:
-        status = module(name, *args, stdout=out, stderr=subprocess.STDOUT)
-    with open(path, encoding="utf-8", errors="replace") as f:
-        return status, f.read().splitlines()
-
-
-def parse_counts(line, with_skipped=False):
-    """(passed, failed[, skipped]) from a line "N passed, N failed[, N skipped]", or None."""
-    m = re.fullmatch(r"\s*(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*", line or "")
-    if not m:
-        return None
-    counts = (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
-    return counts if with_skipped else counts[:2]
-
-
-def unit(tally):
-    for module_dir in ("lib", "kernel"):
-        shutil.rmtree(os.path.join(ROOT, module_dir, "target", "surefire-reports"), ignore_errors=True)
-    log = os.path.join(LOGS, "mvn-verify.log")
+def run(s):
+    """Runs one suite; returns its result dict (see liftests.results), counted by exit status if it wrote none."""
+    if callable(s.command):
+        return s.command()
+    log = os.path.join(LOGS, s.name + ".log")
+    written = os.path.join(LOGS, s.name + ".result.json")
+    result_file = s.result or written
+    for stale in {written, result_file}:
+        if os.path.exists(stale):
+            os.remove(stale)
+    env = module_env()
+    env[results.ENV] = written
+    argv = [sys.executable, "-m", "liftests." + s.module[0]] + s.module[1:] if s.module else list(s.command)
     with open(log, "w") as out:
-        built = subprocess.call(["mvn", "-B", "verify"], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT) == 0
-    if not built:
-        text = open(log, encoding="utf-8", errors="replace").read()
-        for line in [line for line in text.splitlines() if line.startswith("[ERROR]")][:20]:
-            print(line)
-        if re.search(r"Could not (transfer|resolve)", text):
-            print("error: Maven could not download what the build needs (no network?); the first build needs "
-                  "Maven Central", file=sys.stderr)
-        if "spotless" in text and "violations" in text:
-            print("error: Java files differ from the project's format: run mvn spotless:apply", file=sys.stderr)
-    passed, failed, skipped = surefire.count(
-        [os.path.join(ROOT, m, "target", "surefire-reports") for m in ("lib", "kernel")])
-    tally.record("unit tests", passed, max(failed, 0 if built else 1), skipped)
-    return built
-
-
-def sources(tally):
-    ok = subprocess.call([sys.executable, os.path.join(ROOT, "bin", "generate-notebooks"), "--check"]) == 0
-    tally.record("notebook sources", int(ok), int(not ok))
-
-
-def notebooks(tally):
-    out = os.path.join(BUILD, "test-notebooks")
-    shutil.rmtree(out, ignore_errors=True)
-    module("notebooks.execute", "--out", out)
-    try:
-        with open(os.path.join(out, "results.json")) as f:
-            results = json.load(f)
-        tally.record("notebooks", results["passed"], results["failed"])
-    except (OSError, ValueError, KeyError):
-        tally.record("notebooks", 0, 1)
-
-
-def jshell(tally):
-    for name, log, args in (("jshell portability", "jshell-portability.log", ()),
-                            ("untouched stub hints", "untouched-stubs.log", ("--stubs",))):
-        status, lines = logged("notebooks.jshell_portability", log, *args)
-        if status == 0:
-            print(lines[-1] if lines else "")
-        else:
-            for line in [line for line in lines if not line.startswith("ok")][-15:]:
-                print(line)
-        tally.record(name, int(status == 0), int(status != 0))
-
-
-def tools(tally):
-    status, lines = logged("selftest", "test-tools.log")
-    counts = parse_counts(lines[-1] if lines else "")
-    if status != 0:
-        for line in lines[-15:]:
-            print(line)
-    if counts is None or (status != 0 and counts[1] == 0):
-        counts = (0, 1)
-    tally.record("test tools", *counts)
-
-
-def speed(tally):
-    notebooks = [os.path.join(ROOT, "notebooks", "00-setup-check.ipynb")] + sorted(
-        os.path.join(ROOT, "notebooks", "solutions", f)
-        for f in os.listdir(os.path.join(ROOT, "notebooks", "solutions")) if f.endswith(".ipynb"))
-    baseline = os.path.join(DATA, "timing-baseline.json")
-    for title, name, pause in (("right after Run All (the kernel's javac warm-up has had no idle time):", "timing", []),
-                               ("as a learner runs cells, 1 s apart (the warm-up runs in the pauses):",
-                                "timing-pauses", ["--pause", "1"])):
-        print(title, flush=True)
-        status, lines = logged("notebooks.timing", name + ".log", *pause, "--baseline", baseline,
-                               "--json", os.path.join(LOGS, name + ".json"), *notebooks)
-        for line in lines:
-            if "re-runs over" not in line:
-                print(line)
-    # a report: nothing recorded
-
-
-KERNEL_FIGURES = re.compile(r"^(interrupt|20 interrupts|Java [0-9]+:|200,000|next cell|kernel heap|heap committed|"
-                            r"OutOfMemory|StackOverflow|System.exit|parent killed)")
-
-
-def kernel(tally):
-    with open(os.path.join(LOGS, "kernel-tests.out"), "w") as out, \
-            open(os.path.join(LOGS, "kernel-tests.err"), "w") as err:
-        module("kernel.behaviour", stdout=out, stderr=err)
-    for line in open(os.path.join(LOGS, "kernel-tests.err"), encoding="utf-8", errors="replace"):
-        if KERNEL_FIGURES.match(line) and not line.startswith(("lif-kernel", "late line")):
-            print(line.rstrip())
-    lines = open(os.path.join(LOGS, "kernel-tests.out"), encoding="utf-8", errors="replace").read().splitlines()
-    counts = parse_counts(lines[-1] if lines else "", with_skipped=True) or (0, 1, 0)
-    if counts[1]:
-        for line in [line for line in lines if line.startswith(("FAIL:", "ERROR:"))][:20]:
-            print(line)
-    # skips: the suite's pager test (no pager payloads); the Java 20+ test where no such JDK is installed
-    tally.record("kernel behaviour", *counts)
-
-
-def startup(tally):
-    client, server = (os.environ.get("LIF_KERNEL_CYCLES") or "50 20").split()
-    say("kernel start-up: %s cycles through jupyter_client, %s through the Notebook server" % (client, server))
-    ok = module("kernel.start_cycles", "--client", client, "--server", server) == 0
-    tally.record("kernel start-up cycles", int(ok), int(not ok))
-
-
-def browser_suite(tally):
-    tally.record("browser (live + HTML)", *browser.run())
-
-
-def binder(tally):
-    if os.geteuid() != 0:
-        print("skipped: the Binder rehearsal needs root (it adds a user and cuts the network); CI runs it as root")
-        tally.record("binder rehearsal", 0, 0, 1)
-        return
-    log = os.path.join(LOGS, "binder-rehearsal.log")
-    with open(log, "w") as out:
-        ok = subprocess.call([os.path.join(ROOT, "tests", "binder", "rehearse-binder")], stdout=out,
-                             stderr=subprocess.STDOUT) == 0
-    if not ok:
-        for line in open(log, encoding="utf-8", errors="replace").read().splitlines()[-20:]:
-            print(line)
-    tally.record("binder rehearsal", int(ok), int(not ok))
-
-
-STEPS = {"sources": sources, "notebooks": notebooks, "jshell": jshell, "tools": tools, "speed": speed,
-         "kernel": kernel, "startup": startup, "browser": browser_suite, "site": site.suite, "binder": binder}
+        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                errors="replace")
+        for line in proc.stdout:
+            out.write(line)
+            out.flush()
+            if s.echo or s.report:
+                print(line, end="", flush=True)
+        status = proc.wait()
+    got = results.read(result_file)
+    if got is None:
+        got = {"passed": int(status == 0), "failed": int(status != 0), "skipped": 0, "notes": [], "failures": []}
+    elif status != 0 and not got["failed"]:
+        got["failed"] = 1
+        got["failures"].append("exited with status %d" % status)
+    if got["failed"] and not got["failures"] and not s.echo:
+        with open(log, encoding="utf-8", errors="replace") as f:
+            got["failures"] = ["(log) " + line.rstrip() for line in f.readlines()[-15:]]
+    return got
 
 
 def selected(args):
-    """The suites to run, in the run's order; a SystemExit naming the unknown ones."""
-    unknown = [a for a in args if a not in SUITES]
+    """The suites to run, in the list's order: the default ones, or those named; a SystemExit naming unknown ones."""
+    unknown = [a for a in args if a not in BY_NAME]
     if unknown:
-        raise SystemExit("error: unknown suite %s (allowed: %s)" % (", ".join(unknown), ", ".join(SUITES)))
-    return [s for s in SUITES if not args or s in args]
+        raise SystemExit("error: unknown suite %s (allowed: %s)" % (", ".join(unknown), ", ".join(BY_NAME)))
+    return [s for s in SUITES if (s.name in args if args else s.default)]
+
+
+def prepare(suites, built, tally):
+    """Builds (unless mvn verify just did), and installs what the suites need; False when that failed."""
+    needs = {n for s in suites for n in s.needs}
+    steps = [] if built else [("build", ["build_if_needed"])]
+    if "kernel" in needs:
+        steps.append(("kernel install", ["install_kernel_if_needed", sys.executable]))
+    if "kernel-test" in needs:
+        steps.append(("kernel test suite", ["ensure_kernel_test", sys.executable]))
+    if "browser" in needs:
+        steps.append(("browser tools", ["ensure_browser_tools"]))
+    for name, call in steps:
+        if shell(*call) != 0:
+            tally.record(name, 0, 1)
+            return False
+    return True
+
+
+def timed(s, tally):
+    """Runs one suite and records its counts and wall time; returns its result."""
+    if "root" in s.needs and os.geteuid() != 0:
+        print("%s: skipped: it needs root; CI runs it as root" % s.name)
+        tally.record(s.name, 0, 0, 1)
+        return None
+    say("%s: %s (log: build/logs/%s.log)" % (s.name, s.text, "mvn-verify" if s.name == "unit" else s.name))
+    started = time.monotonic()
+    got = run(s)
+    for line in got["notes"]:
+        print(line)
+    for line in got["failures"][:20] if got["failed"] else []:
+        print("  " + line)
+    passed, skipped = (0, 0) if s.report else (got["passed"], got["skipped"])
+    tally.record(s.name, passed, got["failed"], skipped, time.monotonic() - started)
+    return got
 
 
 def main(args):
     if args[:1] in (["-h"], ["--help"]):
         print(__doc__)
-        for name, text in SUITES.items():
-            print("  %-10s %s" % (name, text))
+        for s in SUITES:
+            print("  %-13s %s%s" % (s.name, s.text, "" if s.default else " [only when named]"))
         return 0
     suites = selected(args)
     os.makedirs(LOGS, exist_ok=True)
-    started = time.monotonic()
     tally = Tally()
-    if "unit" in suites:
-        say("unit tests and the Java format (mvn verify; log: build/logs/mvn-verify.log)")
-        if not unit(tally):
-            print("error: the build failed; skipping the other suites (see build/logs/mvn-verify.log)",
-                  file=sys.stderr)
+    built = suites[0].name == "unit"
+    if built:  # first, alone: nothing else is worth running on a broken build
+        if timed(suites.pop(0), tally)["failed"]:
+            print("error: the build or its tests failed; skipping the other suites", file=sys.stderr)
             print(tally.summary())
             return 1
-    elif shell("build_if_needed") != 0:
-        tally.record("build", 0, 1)
-        print(tally.summary())
-        return 1
-    if any(s not in ("unit", "sources", "jshell", "tools", "binder") for s in suites) \
-            and shell("install_kernel_if_needed", sys.executable) != 0:
-        tally.record("kernel install", 0, 1)
-        print(tally.summary())
-        return 1
-    for name in suites:
-        if name != "unit":
-            say("%s: %s" % (name, SUITES[name]))
-            STEPS[name](tally)
-    print("tests took %d s" % (time.monotonic() - started))
+    if prepare(suites, built, tally):
+        for s in suites:
+            timed(s, tally)
+    print(tally.table())
     print(tally.summary())
-    return 1 if tally.failed else 0
+    return 1 if any(r[2] for r in tally.rows) else 0

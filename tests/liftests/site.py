@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from liftests import BUILD, LOGS, ROOT, jupyter_path
+from liftests import BUILD, LOGS, ROOT, jupyter_path, results
 from coursegen import REPOSITORY, site as course_site
 from coursegen.problems import SourceErrors
 
@@ -57,11 +57,11 @@ def build(out):
 def check(out):
     """(passed, failed) pages of the browser check; its output in build/logs/site-check.log, echoed."""
     log = os.path.join(LOGS, "site-check.log")
-    results = os.path.join(BUILD, "test-results")
-    os.makedirs(results, exist_ok=True)
+    reports = os.path.join(BUILD, "test-results")
+    os.makedirs(reports, exist_ok=True)
     with open(log, "w") as f:
         subprocess.call(["node", CHECK, "--site", out, "--repo", ROOT, "--mathjax", MATHJAX,
-                         "--report", os.path.join(results, "site.json"),
+                         "--report", os.path.join(reports, "site.json"),
                          "--screenshots", os.path.join(BUILD, "screenshots", "site")], stdout=f, stderr=subprocess.STDOUT)
     with open(log, encoding="utf-8", errors="replace") as f:
         lines = f.read().splitlines()
@@ -89,13 +89,10 @@ def run(out=os.path.join(BUILD, "site")):
     return passed, failed + (1 if problems else 0)
 
 
-def suite(tally):
-    tally.record("course site", *run())
-
-
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=os.path.join(BUILD, "site"))
     p, f = run(parser.parse_args().out)
+    results.write(p, f)
     print("%d passed, %d failed" % (p, f))
     sys.exit(1 if f else 0)

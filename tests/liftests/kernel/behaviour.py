@@ -12,6 +12,7 @@
 Times are printed (the issue's numbers), asserted only with wide margins.
 """
 import glob
+import inspect
 import os
 import signal
 import subprocess
@@ -19,7 +20,7 @@ import sys
 import time
 import unittest
 
-from liftests import ROOT, jupyter_path, layout
+from liftests import ROOT, jupyter_path, layout, results
 from liftests.kernel.client import Kernel, kernel_name
 
 os.environ["JUPYTER_PATH"] = jupyter_path()
@@ -27,10 +28,19 @@ KERNEL = kernel_name()
 SECOND_JDK_DATA = os.path.join(ROOT, "build", "jupyter-second-jdk")
 
 import jupyter_kernel_test  # noqa: E402
+from jupyter_client.utils import run_sync  # noqa: E402
+
+# Debian's jupyter_kernel_test 0.4.5 (the only one at hand) wraps the blocking client's get_msg in run_sync, which
+# jupyter_core 5 (binder/requirements.txt) refuses for a plain function; 0.5 dropped the wrapper. Until then:
+jupyter_kernel_test.run_sync = lambda f: run_sync(f) if inspect.iscoroutinefunction(f) else f
+
+
+NOTES = []  # the figures said, for the run's output (liftests.results)
 
 
 def say(*args):
     print(*args, file=sys.stderr, flush=True)
+    NOTES.append(" ".join(str(a) for a in args))
 
 
 def log_file():
@@ -518,6 +528,7 @@ def main():
     failed = len(result.failures) + len(result.errors)
     skipped = len(result.skipped)
     print("%d passed, %d failed, %d skipped" % (result.testsRun - failed - skipped, failed, skipped))
+    results.write_unittest(result, NOTES)
     return 0 if result.wasSuccessful() else 1
 
 
