@@ -39,6 +39,11 @@ public final class EnsembleBenchmark {
                 cores,
                 Runtime.getRuntime().maxMemory() / 1e9);
         System.out.println("load average at start (1, 5, 15 min): " + loadAverage());
+        if (Arrays.asList(args).contains("--distribution")) { // this table alone, to repeat it
+            workDistribution(cores, quick ? 5 : 11, quick ? 15 : 45);
+            System.out.printf(Locale.ROOT, "benchmark time: %.0f s%n", (System.nanoTime() - start) / 1e9);
+            return;
+        }
 
         streamCost(quick ? 3 : 7);
         jumpCost(cores);
