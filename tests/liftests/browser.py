@@ -22,13 +22,13 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 from liftests import BUILD, LOGS, ROOT, jupyter_path, layout, results
+from liftests.kernel.client import free_port
 
 STAGE = os.path.join(BUILD, "browser")
 SHOTS = os.path.join(BUILD, "screenshots")
@@ -161,12 +161,6 @@ def stage():
     with open(os.path.join(lab_root, LANES[0], "scratch.ipynb"), "w") as f:
         json.dump(nb, f, indent=1)
     return lab_root, classic_root, fixtures + learners + solutions, scratch_plan, covered, edit
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def server_env(name, token):

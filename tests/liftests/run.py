@@ -94,6 +94,7 @@ BY_NAME = {s.name: s for s in SUITES}
 class Tally:
     def __init__(self):
         self.rows = []  # (name, passed, failed, skipped, seconds)
+        self.failures = []  # "suite: what failed", recalled at the end next to the table (CI shows a run's end)
 
     def record(self, name, passed, failed, skipped=0, seconds=0.0):
         self.rows.append((name, passed, failed, skipped, seconds))
@@ -195,6 +196,8 @@ def timed(s, tally):
         print("  " + line)
     passed, skipped = (0, 0) if s.report else (got["passed"], got["skipped"])
     tally.record(s.name, passed, got["failed"], skipped, time.monotonic() - started)
+    if got["failed"]:
+        tally.failures.extend("%s: %s" % (s.name, line[:400]) for line in got["failures"][:5])
     return got
 
 
@@ -216,6 +219,10 @@ def main(args):
     if prepare(suites, built, tally):
         for s in suites:
             timed(s, tally)
+    if tally.failures:
+        print("what failed (first lines of each failed suite; the suite's log has the rest):")
+        for line in tally.failures:
+            print("  " + line)
     print(tally.table())
     print(tally.summary())
     return 1 if any(r[2] for r in tally.rows) else 0

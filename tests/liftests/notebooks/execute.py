@@ -29,10 +29,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from liftests import BUILD, ROOT, extract_plotly, html_export, jupyter_path
+from liftests import BUILD, ROOT, extract_plotly, html_export, jupyter_path, layout
 from liftests.notebooks import checks
-
-KERNEL = "lif-java"
 
 
 def find_notebooks(paths):
@@ -109,7 +107,7 @@ def run(path, out_root, timeout, base, plotly_js):
     os.makedirs(os.path.dirname(copy), exist_ok=True)
     shutil.copyfile(path, copy)
     nb = nbformat.read(copy, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, startup_timeout=120, kernel_name=KERNEL,
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=120, kernel_name=layout.get("kernel.name"),
                             resources={"metadata": {"path": os.path.dirname(copy)}})
     started = time.monotonic()
     problems = []
@@ -140,7 +138,7 @@ def main():
     parser.add_argument("--out", default=os.path.join(BUILD, "test-notebooks"))
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
     parser.add_argument("--system-kernel", action="store_true",
-                        help="use the lif-java kernel Jupyter finds by itself, not the one in build/jupyter")
+                        help="use our kernel as Jupyter finds it by itself, not the one in build/jupyter")
     args = parser.parse_args()
     if not args.system_kernel:
         os.environ["JUPYTER_PATH"] = jupyter_path()

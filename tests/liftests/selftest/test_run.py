@@ -122,3 +122,14 @@ class TallyTest(unittest.TestCase):
         self.assertRegex(lines[1], r"^unit\s+150\s+0\s+2\s+95 s$")
         self.assertRegex(lines[-1], r"^all\s+175 s$")
         self.assertEqual("0 passed, 0 failed", run.Tally().summary())
+
+    def test_what_failed_is_recalled_by_suite_for_the_end_of_the_run(self):
+        tally = run.Tally()
+        failing = run.suite("kernel", "k", command=lambda: {"passed": 3, "failed": 1, "skipped": 0, "notes": [],
+                                                            "failures": ["test_x: AssertionError: 1.2 not less than 1.0"]})
+        passing = run.suite("tools", "t", command=lambda: {"passed": 2, "failed": 0, "skipped": 0, "notes": [],
+                                                           "failures": []})
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            run.timed(failing, tally)
+            run.timed(passing, tally)
+        self.assertEqual(["kernel: test_x: AssertionError: 1.2 not less than 1.0"], tally.failures)
