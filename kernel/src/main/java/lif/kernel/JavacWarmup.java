@@ -1,5 +1,6 @@
 package lif.kernel;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,8 +34,9 @@ import jdk.jshell.spi.ExecutionEnv;
  * private JShell warms them for the kernel's own.
  *
  * <p>It does not compete with the learner: it starts only once the rest of the kernel has been quiet for
- * {@value #QUIET_MILLIS} ms (other Java threads using under a tenth of a core, none ended), and before each
- * snippet it checks again and waits while anything else ran (a cell, the start-up). So a cell usually meets
+ * {@value #QUIET_MILLIS} ms (other Java threads using under a tenth of a core, none ended) and the machine
+ * too (other processes, such as the browser drawing a figure or another kernel, under a quarter of a core),
+ * and before each snippet it checks again and waits while anything else ran (a cell, the start-up). So a cell usually meets
  * at most one warm-up snippet in flight (10-40 ms of the other core). It stays out of the way otherwise too:
  * the private JShell has its own class loader and variables and runs snippets on this thread
  * ({@link #newShell()}), the snippets print nothing (in-process, they would print into the learner's cell),
@@ -55,8 +57,15 @@ public final class JavacWarmup {
     static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(30);
 
     private static final long POLL_MILLIS = 20;
+    /** Other processes busy beyond this many cores keep the warm-up waiting. */
+    static final double OTHERS_MAX_CORES = 0.25;
 
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    private final OperatingSystemMXBean machine = machine();
+    /** This process's CPU time and the wall clock at the last {@link #othersBusyCores()}, ns. */
+    private long lastProcessCpu = -1;
+
+    private long lastMachineCheck;
     /** CPU time of each other thread at the last check, ns. */
     private Map<Long, Long> lastCpu = new HashMap<>();
 
@@ -213,14 +222,17 @@ public final class JavacWarmup {
     }
 
     /**
-     * Returns at once if the other threads were quiet since the last check (unless {@code fresh}), else
-     * waits until they have been quiet for {@value #QUIET_MILLIS} ms in a row; false if that never happened
-     * within {@link #MAX_WAIT_NANOS}.
+     * Returns at once if the other threads (and other processes) were quiet since the last check (unless
+     * {@code fresh}), else waits until they have been quiet for {@value #QUIET_MILLIS} ms in a row; false if
+     * that never happened within {@link #MAX_WAIT_NANOS}.
      */
     boolean awaitQuiet(boolean fresh) throws InterruptedException {
         long waitStart = System.nanoTime();
-        if (!fresh && quiet()) {
-            return true;
+        if (!fresh
+                && quiet()
+                && (System.nanoTime() - lastMachineCheck < TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)
+                        || othersBusyCores() < OTHERS_MAX_CORES)) {
+            return true; // the machine is judged at most every QUIET_MILLIS: /proc/stat's ticks are 10 ms
         }
         if (fresh) {
             quiet(); // a baseline for the next check
@@ -232,11 +244,41 @@ public final class JavacWarmup {
                 quietSince = -1;
             } else if (quietSince < 0) {
                 quietSince = System.nanoTime();
+                othersBusyCores(); // the machine is judged over the same stretch
             } else if (System.nanoTime() - quietSince >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
-                return true;
+                if (othersBusyCores() < OTHERS_MAX_CORES) {
+                    return true;
+                }
+                quietSince = -1;
             }
         }
         return false;
+    }
+
+    /**
+     * Cores used by other processes since the last call (the machine's, or its container's, CPU use minus this
+     * process's own); 0 when the JVM cannot tell, or on the first call. /proc/stat counts in 10 ms ticks, so a
+     * stretch of {@value #QUIET_MILLIS} ms reads to about 0.05 core.
+     */
+    double othersBusyCores() {
+        if (machine == null) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        long processCpu = machine.getProcessCpuTime();
+        double load = machine.getCpuLoad(); // since the previous call, 0..1 of all cores; negative: unknown
+        double others = 0;
+        if (lastProcessCpu >= 0 && load >= 0 && processCpu >= 0 && now > lastMachineCheck) {
+            double own = (double) (processCpu - lastProcessCpu) / (now - lastMachineCheck);
+            others = Math.max(0, load * Runtime.getRuntime().availableProcessors() - own);
+        }
+        lastProcessCpu = processCpu;
+        lastMachineCheck = now;
+        return others;
+    }
+
+    private static OperatingSystemMXBean machine() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os : null;
     }
 
     /**

@@ -116,4 +116,19 @@ class JavacWarmupTest {
         assertEquals(JavacWarmup.MAX_ROUNDS, w.roundsDone());
         assertTrue(w.snippetsDone() > 8 * 25, "snippets: " + w.snippetsDone());
     }
+
+    @Test
+    void seesAnotherProcessBusy() throws Exception {
+        JavacWarmup w = JavacWarmup.fromEnvironment(Map.of(), List.of(), "");
+        Process spinner = new ProcessBuilder("sh", "-c", "while :; do :; done").start(); // another program computing
+        try {
+            Thread.sleep(200);
+            w.othersBusyCores();
+            Thread.sleep(400);
+            double busy = w.othersBusyCores();
+            assertTrue(busy > JavacWarmup.OTHERS_MAX_CORES, "other processes' cores: " + busy);
+        } finally {
+            spinner.destroyForcibly().waitFor();
+        }
+    }
 }
