@@ -152,10 +152,10 @@ def stage():
     # figure): the first figure of a page against the later ones, Lab and Notebook 7 next to classic. (ten-figures,
     # ten figure cells in a row, is the bundles report's page: one more fixture here cost a minute of the run.)
     fixtures = [page("fixtures/plots-demo", frontends=LAB + ["classic"])]
-    # two lanes run at once, each on its own copy of the notebooks: Lab's solutions and fixtures in one; Lab's learner
+    # two lanes run at once, each on its own copy of the notebooks: Lab's solutions in one; Lab's fixture and learner
     # notebooks, then Notebook 7 and the classic Notebook in the other (about the same time each)
     for p in fixtures + learners + solutions:
-        p["lanes"] = {f: int(f != "lab" or p in learners) for f in p["frontends"]}
+        p["lanes"] = {f: int(f != "lab" or p not in solutions) for f in p["frontends"]}
     setup = read(os.path.join(ROOT, "notebooks", "00-setup-check.ipynb"))
     nb, scratch_plan = scratch(source(code_cells(setup)[0][1]))
     with open(os.path.join(lab_root, LANES[0], "scratch.ipynb"), "w") as f:

@@ -136,7 +136,7 @@ async function main() {
   const targets = [];
   const linkedTo = new Set();
   let failed = 0;
-  for (const entry of manifest.pages) {
+  const checkPage = async (entry) => {
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
@@ -174,7 +174,12 @@ async function main() {
     report.pages.push({ page: entry.page, ms: Date.now() - started, figures: got.figures.length, links: got.links.length,
       formulas: got.math, problems });
     await page.close();
-  }
+  };
+  // two pages at a time (a page waits on plotly and MathJax much of its time), reported in the site's order
+  const queue = [...manifest.pages];
+  await Promise.all([0, 1].map(async () => { while (queue.length) await checkPage(queue.shift()); }));
+  const order = new Map(manifest.pages.map((e, i) => [e.page, i]));
+  report.pages.sort((a, b) => order.get(a.page) - order.get(b.page));
   for (const t of targets) {
     if (idsOf[t.page] && !idsOf[t.page].has(t.id)) {
       report.pages.find((p) => p.page === t.from).problems.push(`link ${t.raw}: no element #${t.id} in ${t.page}`);
