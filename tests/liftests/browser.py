@@ -53,12 +53,6 @@ def read(path):
         return json.load(f)
 
 
-def java_string(literal):
-    """The text of a Java string literal's body: \\uXXXX escapes decoded, then \\x taken as x."""
-    text = re.sub(r"\\u+([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), literal)
-    return re.sub(r"\\(.)", r"\1", text)
-
-
 def stubs(nb):
     """[{cell, label, hint}] of a learner notebook: each stub cell (metadata lif.stub) and the message its source
     throws (None when it throws none, which the check reports)."""
@@ -67,7 +61,7 @@ def stubs(nb):
         label = cell.get("metadata", {}).get("lif", {}).get("stub")
         if label:
             m = STUB_HINT.search(source(cell))
-            hint = java_string(m.group(1)) if m else None
+            hint = re.sub(r"\\(.)", r"\1", m.group(1)) if m else None
             out.append({"cell": i, "label": label, "hint": hint if hint and hint.startswith(label) else None})
     return out
 

@@ -166,7 +166,7 @@ def code_cell(cell, cell_id):
     metadata, text, lif = {}, cell.text, {}
     if cell.kind == "stub":
         text = ("// Fill in the code below, then delete the next line.\n"
-                "throw new UnsupportedOperationException(%s);\n" % json.dumps(cell.stub) + text)
+                "throw new UnsupportedOperationException(%s);\n" % json.dumps(cell.stub, ensure_ascii=False) + text)
         metadata["tags"] = ["raises-exception"]
         lif["stub"] = cell.exercise
     options = cell.options

@@ -26,11 +26,6 @@ class StubsTest(unittest.TestCase):
                       code('throw new UnsupportedOperationException("Exercise 2: other");', lif={"stub": "Exercise 1"}))
         self.assertEqual([None, None], [s["hint"] for s in browser.stubs(nb)])
 
-    def test_unicode_escapes_in_the_hint_are_decoded_as_java_does(self):
-        nb = notebook(code('throw new UnsupportedOperationException("Exercise 10: plot mean \\u00b1 std, a\\\\b");',
-                           lif={"stub": "Exercise 10"}))
-        self.assertEqual("Exercise 10: plot mean \u00b1 std, a\\b", browser.stubs(nb)[0]["hint"])
-
 
 class ParameterEditTest(unittest.TestCase):
     def test_the_parameter_cell_and_the_first_later_figure_cell_using_it(self):

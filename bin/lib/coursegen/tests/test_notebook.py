@@ -134,6 +134,13 @@ class SmallCourse(unittest.TestCase):
                                                            "throw new UnsupportedOperationException(\"Exercise 1: "
                                                            "print x\");\ndouble x = 0;"))
 
+    def test_the_stub_hint_is_java_text_as_written(self):
+        nb = json.loads(generated({"00-a": SETUP, "01-b": EXERCISE.replace(
+            "%% stub Exercise 1: print x", '%% stub Exercise 1: print x \u00b1 "y"')})["notebooks/01-b.ipynb"])
+        stub = [c for c in nb["cells"] if c["metadata"].get("lif", {}).get("stub")][0]
+        self.assertIn('throw new UnsupportedOperationException("Exercise 1: print x \u00b1 \\"y\\"");\n',
+                      "".join(stub["source"]))
+
     def test_course_table_everywhere(self):
         row = "| [1. Exercise](%s01-b.ipynb) | you will do Exercise 1 | 20 min |"
         self.assertIn(row % "notebooks/", self.files["README.md"])
