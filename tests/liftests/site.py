@@ -7,7 +7,9 @@ in headless Chromium, offline (tests/site/check-site.mjs): figures drawn, links 
 Publish the folder as it is (e.g. GitHub Pages); README.md says how.
 """
 import argparse
+import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -55,44 +57,51 @@ def build(out):
 
 
 def check(out):
-    """(passed, failed) pages of the browser check; its output in build/logs/site-check.log, echoed."""
+    """(passed, failed, failures) pages of the browser check, from the report check-site.mjs writes; its output in
+    build/logs/site-check.log, echoed."""
     log = os.path.join(LOGS, "site-check.log")
     reports = os.path.join(BUILD, "test-results")
+    report = os.path.join(reports, "site.json")
     os.makedirs(reports, exist_ok=True)
+    if os.path.exists(report):
+        os.remove(report)
     with open(log, "w") as f:
-        subprocess.call(["node", CHECK, "--site", out, "--repo", ROOT, "--mathjax", MATHJAX,
-                         "--report", os.path.join(reports, "site.json"),
-                         "--screenshots", os.path.join(BUILD, "screenshots", "site")], stdout=f, stderr=subprocess.STDOUT)
+        status = subprocess.call(["node", CHECK, "--site", out, "--repo", ROOT, "--mathjax", MATHJAX, "--report", report,
+                                  "--screenshots", os.path.join(BUILD, "screenshots", "site")],
+                                 stdout=f, stderr=subprocess.STDOUT)
     with open(log, encoding="utf-8", errors="replace") as f:
         lines = f.read().splitlines()
-    for line in lines[:-1]:
-        print("     " + line, flush=True)
-    last = lines[-1].split() if lines else []
-    if len(last) == 4 and last[1] == "passed," and last[0].isdigit() and last[2].isdigit():
-        return int(last[0]), int(last[2])
-    print("     " + (lines[-1] if lines else "check-site.mjs printed nothing"), flush=True)
-    return 0, 1
+    for line in lines:
+        if not re.fullmatch(r"\d+ passed, \d+ failed", line):  # the counts: printed once, by the caller
+            print("     " + line, flush=True)
+    try:
+        with open(report, encoding="utf-8") as f:
+            pages = json.load(f)["pages"]
+    except (OSError, ValueError, KeyError):
+        return 0, 1, ["check-site.mjs exited %d without a report: %s" % (status, lines[-1] if lines else "no output")]
+    failures = ["%s: %s" % (p["page"], "; ".join(p["problems"][:3])) for p in pages if p["problems"]]
+    return len(pages) - len(failures), len(failures), failures
 
 
 def run(out=os.path.join(BUILD, "site")):
-    """Builds and checks the site; returns (passed, failed) pages (a failed build counts as one failure)."""
+    """Builds and checks the site; returns (passed, failed, failures) pages (a failed build counts as one failure)."""
     pages, seconds, problems = build(out)
     for problem in problems:
         print("     " + problem, flush=True)
     if not pages:
         print("site: not built (see above)", flush=True)
-        return 0, 1
+        return 0, 1, problems or ["the site was not built"]
     print("site: %d pages built in %.1f s into %s" % (pages, seconds, os.path.relpath(out, ROOT)), flush=True)
     started = time.monotonic()
-    passed, failed = check(out)
+    passed, failed, failures = check(out)
     print("site: browser check of %d pages took %.1f s" % (passed + failed, time.monotonic() - started), flush=True)
-    return passed, failed + (1 if problems else 0)
+    return passed, failed + (1 if problems else 0), problems + failures
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=os.path.join(BUILD, "site"))
-    p, f = run(parser.parse_args().out)
-    results.write(p, f)
+    p, f, failures = run(parser.parse_args().out)
+    results.write(p, f, failures=failures)
     print("%d passed, %d failed" % (p, f))
     sys.exit(1 if f else 0)

@@ -162,7 +162,10 @@ def main():
             print("     " + problem.replace("\n", "\n     "), flush=True)
     failed = sum(1 for r in results if r["problems"])
     with open(os.path.join(args.out, "results.json"), "w") as out:
-        json.dump({"passed": len(results) - failed, "failed": failed, "notebooks": results}, out, indent=1)
+        json.dump({"passed": len(results) - failed, "failed": failed,  # liftests.results' keys, then the details
+                   "failures": ["%s: %s" % (r["notebook"], r["problems"][0].splitlines()[0]) for r in results
+                                if r["problems"]],
+                   "notebooks": results}, out, indent=1)
     print("notebooks: %d passed, %d failed" % (len(results) - failed, failed))
     return 1 if failed else 0
 
