@@ -180,7 +180,9 @@ async function interactions(driver, scratch, shots) {
     const items = await page().locator('.jp-Completer-item').evaluateAll((es) => es.map((e) => e.getAttribute('data-value') || e.textContent));
     const offered = new Set(items.map((s) => s.replace(/\(.*$/, '').trim()));
     const missing = driver.members.filter((m) => !offered.has(m.name)).map((m) => m.name);
-    record(who, name, 'completion', missing.length ? [`Tab after ${cls}. offers ${items.join(', ')}; missing: ${missing.join(', ')}`] : [],
+    const problems = driver.members.length ? [] : [`the cell listing ${cls}'s static methods printed none: nothing to compare`];
+    if (missing.length) problems.push(`Tab after ${cls}. offers ${items.join(', ')}; missing: ${missing.join(', ')}`);
+    record(who, name, 'completion', problems,
       `Tab after ${cls}. offers ${items.join(' ')}`);
     await page().keyboard.press('Escape');
   });

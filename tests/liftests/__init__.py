@@ -12,8 +12,11 @@
   liftests.notebooks.images        the notebooks' PNG figures, drawn in Chromium (bin/generate-notebooks --images)
   liftests.notebooks.jshell_portability   every notebook cell in the JDK's own JShell
   liftests.notebooks.timing        the speed report (printed, not asserted)
+  liftests.kernel.client           one Jupyter client of our kernel: start, run a cell, interrupt, stop
   liftests.kernel.behaviour        the kernel: conformance suite, interrupts, floods, memory, life cycle
+  liftests.kernel.latency          report: a cell's round trip and start to first result, next to IPython's kernel
   liftests.kernel.start_cycles     kernel start-up reliability; start_compare and warmup_effect: reports
+  liftests.site                    the course site (build/site) built and checked in Chromium (tests/site)
   liftests.selftest                the tools' own unit tests (python3 -m unittest discover -s tests/liftests/selftest)
 
 Each tool runs as `PYTHONPATH=tests build/venv/bin/python -m liftests.<module> ...` (the venv bin/run-tests makes

@@ -78,8 +78,8 @@ def fresh(executed, committed):
 
 
 def unusable(project, sources, executed_dir):
-    """Repository paths of the pages shown run whose executed copy in executed_dir is missing, older than the
-    notebook, or holds an error."""
+    """Repository paths of the pages shown run whose executed copy in executed_dir is missing, ran other cells
+    than the notebook has now, or holds an error."""
     out = []
     for repo_path in executed_pages(sources):
         copy = os.path.join(executed_dir, os.path.relpath(repo_path, "notebooks"))
@@ -167,7 +167,7 @@ def index_notebook(sources, repo, kernel):
 def build(project, out, executed_dir, plotly_js):
     """Writes the site into out (emptied first); returns the manifest (also out/site.json). SourceErrors when
     the sources have problems, or an executed copy is unusable (see unusable)."""
-    from nbconvert import HTMLExporter   # the site alone needs nbconvert (Debian python3-nbconvert)
+    from nbconvert import HTMLExporter   # the site alone needs nbconvert (in build/venv, from binder/requirements.txt)
 
     sources, repo = load(project)
     kernel = project.kernel()

@@ -2,7 +2,7 @@
 with the warm-up on and off, lets it sit idle, then times a 6-statement cell 5 times; prints medians and
 their ratio. Reports only. Run with the python that has jupyter_client, after bin/install-kernel:
 
-  PYTHONPATH=tests /usr/bin/python3 -m liftests.kernel.warmup_effect [IDLE_SECONDS]     (default 12)
+  PYTHONPATH=tests build/venv/bin/python -m liftests.kernel.warmup_effect [IDLE_SECONDS]     (default 12)
 """
 import statistics
 import sys

@@ -137,11 +137,8 @@ def main():
     parser.add_argument("paths", nargs="*", default=[os.path.join(ROOT, "notebooks")])
     parser.add_argument("--out", default=os.path.join(BUILD, "test-notebooks"))
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
-    parser.add_argument("--system-kernel", action="store_true",
-                        help="use our kernel as Jupyter finds it by itself, not the one in build/jupyter")
     args = parser.parse_args()
-    if not args.system_kernel:
-        os.environ["JUPYTER_PATH"] = jupyter_path()
+    os.environ["JUPYTER_PATH"] = jupyter_path()
 
     notebooks = find_notebooks(args.paths)
     if not notebooks:

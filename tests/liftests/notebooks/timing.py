@@ -2,7 +2,7 @@
 of each code cell (the slowest re-run is the one to watch).
 
   PYTHONPATH=tests python3 -m liftests.notebooks.timing [--repeat K] NOTEBOOK...
-      (with the python that has jupyter_client, e.g. /usr/bin/python3)
+      (with the python that has jupyter_client: build/venv/bin/python)
 
 With --repeat K every cell is re-run K times; each cell's slowest re-run above 0.3 s is listed.
 With --baseline FILE each line also shows the last release's figures for the same notebook and pause

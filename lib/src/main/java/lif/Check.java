@@ -3,7 +3,6 @@ package lif;
 import java.util.List;
 import java.util.function.Supplier;
 import lif.plot.PlotBuilder;
-import lif.plot.PlotlyFigure;
 import lif.plot.Style;
 import lif.stats.EnsembleStats;
 
@@ -37,9 +36,7 @@ import lif.stats.EnsembleStats;
  * </table>
  * Numbers agree within {@value #REL_TOL} of the largest expected magnitude (so another operation order
  * passes). Printed numbers count at the precision the exercise asks for: Exercises 1 and 2 print whole
- * doubles, Exercises 3 and 4 the exact {@code %.3f %.4e} text. The jobs are split: {@link CheckAnswers}
- * (answers to numbers), {@link CheckNumbers} (comparing, guessing the mistake), {@link CheckMatrix} (tables),
- * {@link CheckText} (printed text), {@link CheckFigure} (figures); the reference answers are {@link Tutorial}'s.
+ * doubles, Exercises 3 and 4 the exact {@code %.3f %.4e} text. The reference answers are {@link Tutorial}'s.
  */
 public final class Check {
     /** Relative tolerance (of the largest expected magnitude) for numbers. */
@@ -141,7 +138,7 @@ public final class Check {
             }
             case 6: {
                 Trajectory ex6 = Tutorial.exercise6();
-                if (!isFigure(answer)) {
+                if (!CheckFigure.isFigure(answer)) {
                     return CheckNumbers.compare("v", answer, ex6.v(), CheckNumbers.Kind.V_AFTER, null);
                 }
                 return CheckFigure.of(
@@ -206,7 +203,7 @@ public final class Check {
         switch (exercise) {
             case 8: {
                 Tutorial.ListEnsemble e = Tutorial.exercises8to10();
-                return firstOf(
+                return CheckFigure.first(
                         problem(8, first),
                         CheckFigure.of(second, "add each step's values of vN to the figure inside the loop")
                                 .realizations(Style.Kind.MARKERS, 0.1, e.t(), e.vByStep(), "vN", true)
@@ -214,19 +211,19 @@ public final class Check {
             }
             case 9: {
                 Tutorial.ListEnsemble e = Tutorial.exercises8to10();
-                return firstOf(problem(9, first), ensembleFigure(e, second, false));
+                return CheckFigure.first(problem(9, first), ensembleFigure(e, second, false));
             }
             case 10: {
                 Tutorial.ListEnsemble e = Tutorial.exercises8to10();
-                if (!isFigure(second)) {
-                    return firstOf(
+                if (!CheckFigure.isFigure(second)) {
+                    return CheckFigure.first(
                             CheckNumbers.compare("means", first, e.mean(), CheckNumbers.Kind.PLAIN, MEANS),
                             problem(10, second));
                 }
-                return firstOf(problem(10, first), ensembleFigure(e, second, true));
+                return CheckFigure.first(problem(10, first), ensembleFigure(e, second, true));
             }
             case 13:
-                return firstOf(
+                return CheckFigure.first(
                         problem(13, first),
                         CheckFigure.of(second, "add the rows of vN to the figure, each as a faint black line")
                                 .realizations(
@@ -240,7 +237,7 @@ public final class Check {
             case 14: {
                 EnsembleStats s = Tutorial.exercise14();
                 String untouched = "compute vMean[step] and vStd[step] in the loop over the steps";
-                return firstOf(
+                return CheckFigure.first(
                         CheckNumbers.compare("vMean", first, s.mean(), CheckNumbers.Kind.PLAIN, untouched),
                         CheckNumbers.compare("vStd", second, s.std(), CheckNumbers.Kind.STD_POPULATION, untouched));
             }
@@ -257,13 +254,5 @@ public final class Check {
                 .realizations(Style.Kind.MARKERS, 0.1, e.t(), e.vByStep(), "vN", true)
                 .mean(Style.Kind.MARKERS, e.t(), e.mean());
         return (band ? f.band(Style.Kind.MARKERS, e.t(), e.mean(), e.std()) : f).problem();
-    }
-
-    private static boolean isFigure(Object answer) {
-        return answer instanceof PlotBuilder || answer instanceof PlotlyFigure;
-    }
-
-    private static String firstOf(String a, String b) {
-        return a != null ? a : b;
     }
 }

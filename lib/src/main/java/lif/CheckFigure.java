@@ -54,6 +54,10 @@ final class CheckFigure {
      *
      * @param empty what to do next when the figure has no series yet
      */
+    static boolean isFigure(Object answer) {
+        return answer instanceof PlotBuilder || answer instanceof PlotlyFigure;
+    }
+
     static CheckFigure of(Object answer, String empty) {
         if (answer instanceof PlotBuilder) {
             try {
@@ -308,7 +312,8 @@ final class CheckFigure {
                         : ": drawn as markers; draw lines (Style.line())");
     }
 
-    private static String first(String... problems) {
+    /** The first problem that is not null, or null. */
+    static String first(String... problems) {
         for (String p : problems) {
             if (p != null) {
                 return p;
@@ -365,15 +370,15 @@ final class CheckFigure {
     static String colour(String css) {
         String c = css.trim().toLowerCase(Locale.ROOT);
         switch (c) {
-            case "#000000":
+            case Style.BLACK:
             case "#000":
             case "black":
             case "rgb(0,0,0)":
                 return Style.BLACK;
-            case "#1f77b4":
+            case Style.C0:
             case "rgb(31,119,180)":
                 return Style.C0;
-            case "#7f7f7f":
+            case Style.C7:
             case "rgb(127,127,127)":
                 return Style.C7;
             default:

@@ -69,7 +69,7 @@ final class CheckNumbers {
         }
         String s = name + "[" + first + "] is " + PyFormat.e(got[first], 4) + ", which is too "
                 + (got[first] > expected[first] ? "large" : "small") + " (" + wrong + " of " + got.length
-                + " values differ by more than 1e-9 relative)";
+                + " values differ by more than " + REL_TOL + " relative)";
         String why = cause(got, expected, tol, kind);
         return why == null ? s : s + "; " + why;
     }
@@ -182,10 +182,10 @@ final class CheckNumbers {
             double r = got[k] / exp[k];
             if (Double.isNaN(ratio)) {
                 ratio = r;
-            } else if (Math.abs(r - ratio) > 1e-9 * Math.abs(ratio)) {
+            } else if (Math.abs(r - ratio) > REL_TOL * Math.abs(ratio)) {
                 return false;
             }
         }
-        return !Double.isNaN(ratio) && Math.abs(ratio - 1) > 1e-9;
+        return !Double.isNaN(ratio) && Math.abs(ratio - 1) > REL_TOL;
     }
 }

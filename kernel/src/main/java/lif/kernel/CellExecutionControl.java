@@ -159,19 +159,19 @@ final class CellExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Waits for the snippet's thread; once the cell is being stopped, at most {@value #STOP_WAIT_MILLIS} ms more
-     * for it and for the common pool's workers to unwind.
+     * Waits for the snippet's thread; once the cell is being stopped, at most {@value #STOP_WAIT_MILLIS} ms more,
+     * in all, for it and for the common pool's workers to unwind.
      */
     private void awaitEnd(Thread t, CellThreads threads) throws InterruptedException {
-        long stopSeen = 0;
+        long until = 0; // once the stop is seen: when waiting ends
         while (t.isAlive()) {
             t.join(20);
             if (!threads.stopRequested()) {
                 continue;
             }
-            if (stopSeen == 0) {
-                stopSeen = System.nanoTime();
-            } else if (System.nanoTime() - stopSeen > STOP_WAIT_MILLIS * 1_000_000) {
+            if (until == 0) {
+                until = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000;
+            } else if (System.nanoTime() > until) {
                 StackTraceElement[] at = t.getStackTrace();
                 stuckIn = at.length == 0
                         ? "an unknown place"
@@ -181,7 +181,9 @@ final class CellExecutionControl extends DirectExecutionControl {
             }
         }
         if (threads.stopRequested()) {
-            long until = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000;
+            if (until == 0) {
+                until = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000;
+            }
             while (!ForkJoinPool.commonPool().isQuiescent() && System.nanoTime() < until) {
                 Thread.sleep(5);
             }

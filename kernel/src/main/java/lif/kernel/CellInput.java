@@ -17,7 +17,7 @@ final class CellInput {
         String line(String prompt);
     }
 
-    private final Frontend frontend;
+    private Frontend frontend;
     private byte[] pending = new byte[0];
     private int position;
     private boolean ended;
@@ -54,5 +54,6 @@ final class CellInput {
     /** The cell has ended: later reads give end of input. */
     synchronized void end() {
         ended = true;
+        frontend = null; // the cell's thread group can outlive the cell (Java 17 keeps every group)
     }
 }

@@ -32,7 +32,7 @@ final class CellOutput {
         ERR
     }
 
-    private final BiConsumer<Stream, String> send;
+    private BiConsumer<Stream, String> send;
     private final int maxLines;
     private final int maxBytes;
 
@@ -109,6 +109,10 @@ final class CellOutput {
             send.accept(Stream.ERR, droppedNotice());
         }
         closed = true;
+        // the cell's thread group can outlive the cell (Java 17 keeps every group): keep neither the buffer nor
+        // the frontend, with its request
+        pending = new byte[0];
+        send = (stream, text) -> {};
     }
 
     synchronized boolean isClosed() {

@@ -39,14 +39,14 @@ public final class CellStop {
     }
 
     /** Makes the checks of {@code cell}'s threads throw from now on. */
-    static void stop(CellThreads cell) {
+    static synchronized void stop(CellThreads cell) {
         cell.requestStop();
         STOPPED.add(cell);
         pending = true;
     }
 
     /** Lets checks take the fast path again once no stopped cell has a live thread left. */
-    static void settle() {
+    static synchronized void settle() {
         STOPPED.removeIf(c -> c.threads().isEmpty());
         pending = !STOPPED.isEmpty();
     }

@@ -38,7 +38,6 @@ final class CellThreads extends ThreadGroup {
         this.output = output;
         this.input = input;
         this.place = place;
-        setDaemon(false);
     }
 
     /** A cell without input and with a silent output (start-up code, class-data training). */

@@ -1,5 +1,6 @@
 package lif.kernel;
 
+import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -25,7 +26,7 @@ import jdk.jshell.VarSnippet;
 final class Evaluator implements AutoCloseable {
 
     /**
-     * IJava's and JJava's top-level {@code display(x)}, {@code render(x, mime)} and {@code updateDisplay(id, x)},
+     * IJava's and JJava's top-level {@code display(x)} and {@code render(x, mime)},
      * run hidden at start. An on-demand import, so a learner's own method of the same name wins.
      */
     static final String HIDDEN_SETUP = "import static lif.kernel.Notebook.*;";
@@ -62,8 +63,8 @@ final class Evaluator implements AutoCloseable {
                 .out(log)
                 .err(log)
                 .build();
-        for (String entry : classpath) {
-            shell.addToClasspath(entry);
+        if (!classpath.isEmpty()) {
+            shell.addToClasspath(String.join(File.pathSeparator, classpath)); // once: javac re-reads it per call
         }
         return new Evaluator(shell, control, loader);
     }

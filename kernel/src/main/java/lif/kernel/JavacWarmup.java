@@ -49,7 +49,7 @@ public final class JavacWarmup {
     public static final String SECONDS_VARIABLE = Layout.WARMUP_VARIABLE;
 
     public static final double DEFAULT_SECONDS = 15;
-    /** Rounds over the warm-up cells (about 75 snippets each). */
+    /** Rounds over the warm-up cells (31 snippets each). */
     public static final int MAX_ROUNDS = 8;
     /** How long the rest of the kernel must have been quiet before a warm-up snippet runs. */
     public static final long QUIET_MILLIS = 200;
@@ -86,7 +86,7 @@ public final class JavacWarmup {
 
     /**
      * The warm-up for a kernel with this classpath and start-up script (the kernel's own), its CPU budget from
-     * {@value #SECONDS_VARIABLE} in {@code env}.
+     * {@link #SECONDS_VARIABLE} in {@code env}.
      */
     public static JavacWarmup fromEnvironment(Map<String, String> env, List<String> classpath, String initScript) {
         double seconds = DEFAULT_SECONDS;
@@ -161,11 +161,11 @@ public final class JavacWarmup {
             return !stopped[0];
         };
         try (JShell shell = newShell()) {
-            for (String entry : classpath) {
-                if (!next.getAsBoolean()) {
-                    return;
-                }
-                shell.addToClasspath(entry);
+            if (!next.getAsBoolean()) {
+                return;
+            }
+            if (!classpath.isEmpty()) {
+                shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath));
             }
             evalCell(shell, initScript, next);
             for (int round = 0; round < MAX_ROUNDS && !stopped[0]; round++) {

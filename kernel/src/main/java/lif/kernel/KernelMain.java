@@ -33,19 +33,15 @@ public final class KernelMain {
             System.err.println("usage: java lif.kernel.KernelMain CONNECTION_FILE");
             System.exit(2);
         }
-        Thread asm = new Thread(StopChecks::warmUp, "lif-asm-warmup"); // beside JShell's start, on the other core
-        asm.setDaemon(true);
-        asm.start();
-        KernelConnectionProperties props =
-                KernelConnectionProperties.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         Map<String, String> env = System.getenv();
         StandardStreams streams = StandardStreams.install();
         List<String> classpath = classpath(env.get(Layout.CLASSPATH_VARIABLE));
         String init = readInit(env.get(Layout.INIT_VARIABLE), streams.log());
 
-        // JShell starts while the kernel already answers Jupyter; the first cell waits for it
+        // JShell starts first, on a thread of its own (its first compile is the longest step of a start); the
+        // kernel answers Jupyter meanwhile, and the first cell waits for JShell
         CompletableFuture<Evaluator> evaluator = new CompletableFuture<>();
-        LifKernel kernel = LifKernel.create(evaluator, streams);
+        CompletableFuture<LifKernel> created = new CompletableFuture<>();
         boolean timing = env.containsKey("LIF_KERNEL_TIMING");
         long t0 = System.nanoTime();
         Thread starter = new Thread(
@@ -57,7 +53,7 @@ public final class KernelMain {
                             streams.log().println("lif-kernel: start-up script: " + line);
                         }
                         long t2 = System.nanoTime();
-                        kernel.installExtensions(ev);
+                        created.join().installExtensions(ev);
                         evaluator.complete(ev);
                         if (timing) {
                             streams.log()
@@ -76,7 +72,22 @@ public final class KernelMain {
                     }
                 },
                 "lif-jshell-start");
+        starter.setDaemon(true); // never what keeps the JVM alive: main ends the kernel with System.exit
         starter.start();
+        Thread asm = new Thread(StopChecks::warmUp, "lif-asm-warmup"); // beside JShell's start, on the other core
+        asm.setDaemon(true);
+        asm.start();
+
+        LifKernel kernel;
+        try {
+            kernel = LifKernel.create(evaluator, streams);
+        } catch (RuntimeException | Error e) {
+            created.completeExceptionally(e);
+            throw e;
+        }
+        created.complete(kernel);
+        KernelConnectionProperties props =
+                KernelConnectionProperties.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
 
         // the sockets (and jeromq's classes) after JShell's start began, which takes longest
         Jjava10a6Workarounds.Connection connection = new Jjava10a6Workarounds.Connection(props, streams.log());
@@ -100,15 +111,28 @@ public final class KernelMain {
     /** Argument of the class-data training run that {@code bin/install-kernel} makes (see kernel/README.md). */
     public static final String TRAIN = "--train-class-data";
 
+    /** A connection file for the training run's sockets, which are never bound. */
+    private static final String TRAINING_CONNECTION = "{\"transport\": \"tcp\", \"ip\": \"127.0.0.1\","
+            + " \"shell_port\": 1, \"control_port\": 2, \"stdin_port\": 3, \"hb_port\": 4, \"iopub_port\": 5,"
+            + " \"signature_scheme\": \"hmac-sha256\", \"key\": \"training\"}";
+
     /**
-     * Runs what a kernel start and a first few cells load (JShell, javac, the imports, the warm-up cells, a
-     * figure's rendering), then exits: run with {@code -XX:ArchiveClassesAtExit}, it writes the class-data
+     * Runs what a kernel start and a first few cells load (the kernel and its sockets, JShell, javac, the imports,
+     * the warm-up cells, a figure's rendering), then exits: run with {@code -XX:ArchiveClassesAtExit}, it writes the class-data
      * archive that later starts map instead of loading and verifying those classes again.
      */
     static void train() throws Exception {
         Map<String, String> env = System.getenv();
         List<String> classpath = classpath(env.get(Layout.CLASSPATH_VARIABLE));
         String init = readInit(env.get(Layout.INIT_VARIABLE), System.err);
+        try {
+            // the protocol side of a start: the kernel and its sockets (made, never bound)
+            LifKernel.create(new CompletableFuture<>(), new StandardStreams(System.err));
+            new Jjava10a6Workarounds.Connection(KernelConnectionProperties.parse(TRAINING_CONNECTION), System.err)
+                    .close();
+        } catch (Exception | LinkageError e) {
+            System.err.println("lif-kernel: class-data training left out the protocol: " + e);
+        }
         try (Evaluator ev = Evaluator.create(classpath, System.err)) {
             ev.init(init);
             for (String cell : JavacWarmup.cells()) {

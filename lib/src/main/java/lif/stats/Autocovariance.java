@@ -35,7 +35,7 @@ public final class Autocovariance {
 
     /**
      * An empty accumulator for trajectories of {@code steps} time steps, 1 <= steps <= 4096. Its T^2 co-moments take
-     * up to 134 MB, which can cost a loaded machine seconds of garbage collection: an interrupt stops the allocation
+     * up to 128 MiB, which can cost a loaded machine seconds of garbage collection: an interrupt stops the allocation
      * between rows.
      */
     public Autocovariance(int steps) {
