@@ -11,15 +11,13 @@ import argparse
 import asyncio
 import json
 import os
-import secrets
 import statistics
-import subprocess
 import sys
 import time
 import uuid
 
-from liftests import ROOT, jupyter_path
-from liftests.kernel.client import first_result, free_port, kernel_name
+from liftests import ROOT, browser, jupyter_path
+from liftests.kernel.client import first_result, kernel_name
 
 os.environ["JUPYTER_PATH"] = jupyter_path()
 KERNEL = kernel_name()
@@ -28,24 +26,15 @@ EXPECT = "ready 42"
 
 
 def start_server(python, log):
-    port, token = free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_TOKEN=token)
-    command = [python, "-m", "notebook", "--no-browser", "--ip=127.0.0.1", "--port=%d" % port,
-               "--port-retries=0", "--notebook-dir=%s" % os.path.join(ROOT, "notebooks")]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
-    import urllib.request
-    for _ in range(300):
-        try:
-            urllib.request.urlopen("http://127.0.0.1:%d/api/status?token=%s" % (port, token), timeout=1)
-            return server, port, token
-        except OSError:
-            if server.poll() is not None:
-                raise RuntimeError("the Notebook server exited; see its log")
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("the Notebook server did not answer within 60 s")
+    """A Notebook 7 server on the notebooks folder, started and isolated as the browser suite's are; returns
+    (process, port, token)."""
+    argv = [python, "-m", "notebook", "--no-browser", "--ip=127.0.0.1", "--port={port}", "--port-retries=0",
+            "--notebook-dir={root}"] + (["--allow-root"] if os.geteuid() == 0 else [])
+    process, server = browser.start("start-cycles", argv, os.path.join(ROOT, "notebooks"), log)
+    if not browser.wait_ready(server, process, seconds=60):
+        browser.stop(process)
+        raise RuntimeError("the Notebook server did not answer within 60 s; see its log")
+    return process, int(server["url"].rsplit(":", 1)[1].strip("/")), server["token"]
 
 
 async def server_cycle(port, token, timeout):
@@ -186,8 +175,7 @@ def main():
                 except Exception as e:
                     failures.append("output flood through the server: %s: %s" % (type(e).__name__, e))
             finally:
-                server.terminate()
-                server.wait(30)
+                browser.stop(server)
             results.append(report("notebook server", times, failures, args.server))
     with open(args.json, "w") as out:
         json.dump(results, out, indent=1)
