@@ -15,15 +15,12 @@
 //
 // Prints one line per page ("PASS page (N figures, N links)" or "FAIL page: problems"); the last line is
 // "N passed, M failed" (pages). Exit codes: 0 all pass; 1 a page failed; 2 bad usage; 3 set-up (browser).
-// Env: CHROMIUM (default /usr/bin/chromium). playwright-core comes from tests/browser (npm ci there).
+// Env: CHROMIUM (default /usr/bin/chromium). Chromium is launched as the browser suite's (tests/browser/lib/chromium.mjs; npm ci there).
 
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const require = createRequire(new URL('../browser/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
+import { launch } from '../browser/lib/chromium.mjs';
 
 const MATHJAX_CDN = 'https://cdn.jsdelivr.net/npm/mathjax@2.7.9/';
 const BINDER = /^https:\/\/mybinder\.org\/v2\/gh\/([^/]+\/[^/]+)\/HEAD\?labpath=([^&#]+)$/;
@@ -109,27 +106,15 @@ function checkLink(link, pagePath, opts, manifest, targets) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const manifest = JSON.parse(fs.readFileSync(path.join(opts.site, 'site.json'), 'utf8'));
-  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) { console.error(`error: no Chromium at ${executablePath}`); process.exit(3); }
-  const browser = await chromium.launch({
-    executablePath, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--allow-file-access-from-files',
-      // nothing resolves: no CDN, even if a route were missed
-      '--host-resolver-rules=MAP * ~NOTFOUND'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const blocked = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (/^(file|data|blob):/.test(url)) return route.continue();
-    if (url.startsWith(MATHJAX_CDN)) {   // Debian's libjs-mathjax is the same MathJax, 2.7.9
-      const file = path.join(opts.mathjax, decodeURIComponent(new URL(url).pathname.slice('/npm/mathjax@2.7.9/'.length)));
-      if (fs.existsSync(file)) return route.fulfill({ path: file });
-    }
-    blocked.push(url);
-    return route.abort('internetdisconnected');
-  });
+  // offline, from disk; MathJax's CDN answered by Debian's libjs-mathjax, the same MathJax 2.7.9
+  const mathjax = (url) => {
+    if (!url.startsWith(MATHJAX_CDN)) return null;
+    const file = path.join(opts.mathjax, decodeURIComponent(new URL(url).pathname.slice('/npm/mathjax@2.7.9/'.length)));
+    return fs.existsSync(file) ? file : null;
+  };
+  const { browser, context } = await launch([], blocked,
+    { args: ['--allow-file-access-from-files'], viewport: { width: 1100, height: 900 }, fulfill: mathjax });
 
   const report = { pages: [], blocked };
   const idsOf = {};

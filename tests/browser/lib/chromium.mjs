@@ -8,20 +8,24 @@ export class SetupError extends Error {}
 /**
  * Launches Chromium; returns {browser, context}. Every request that does not go to one of `origins` (or to
  * file:, data:, blob:) is aborted and recorded in `blocked`, and host names resolve nowhere, so a CDN fallback
- * cannot hide a broken offline path.
+ * cannot hide a broken offline path. Options: `args` (more Chromium flags), `viewport`, and `fulfill(url)`: a
+ * file on disk that answers a request to another host (e.g. a CDN's copy served from a Debian package), or null.
  */
-export async function launch(origins, blocked) {
+export async function launch(origins, blocked, { args = [], viewport = { width: 1200, height: 900 }, fulfill = () => null } = {}) {
   const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new SetupError(`no Chromium at ${executablePath} (set CHROMIUM)`);
   const browser = await chromium.launch({
     executablePath, headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ...args],
   });
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({ viewport });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (/^(file|data|blob):/.test(url) || origins.some((o) => url.startsWith(o))) return route.continue();
+    const file = fulfill(url);
+    if (file) return route.fulfill({ path: file });
     blocked.push(url);
     return route.abort('internetdisconnected');
   });
