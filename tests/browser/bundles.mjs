@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from './lib/chromium.mjs';
 import { ClassicDriver } from './lib/classic.mjs';
-import { installFigureClock } from './lib/figures.mjs';
+import { installFigureClock, waitLifPlots } from './lib/figures.mjs';
 
 /** The first figure of an exported page opened from disk, ms since the page started loading. */
 async function htmlFirst(context, file) {
@@ -20,8 +20,7 @@ async function htmlFirst(context, file) {
   try {
     await page.addInitScript(installFigureClock);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('div.lif-plot')).every((d) => d.getAttribute('data-lif-state')),
-      null, { timeout: 60000, polling: 20 });
+    await waitLifPlots(page, 60000, 20);
     return page.evaluate(() => Math.round(window.__lifClock.graphs[0].drawn));
   } finally {
     await page.close();

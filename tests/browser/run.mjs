@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { launch, api, SetupError } from './lib/chromium.mjs';
 import { ClassicDriver } from './lib/classic.mjs';
 import { compareCells, compareFigure, drawLatencies, expectedFigures, figureCount, installFigureClock,
-  readCellsInPage, readFigureClock, summarise } from './lib/figures.mjs';
+  readCellsInPage, readFigureClock, summarise, waitLifPlots } from './lib/figures.mjs';
 import { CELLS, JupyterLabDriver } from './lib/jupyterlab.mjs';
 
 const results = { checks: [], timings: [], blocked: [], phases: [] };
@@ -261,8 +261,7 @@ async function htmlPages(context, plan, saved, shots) {
     await guarded('html', p.name, 'figures', async () => {
       // a relative plotly.js path is resolved against the HTML file's folder
       await page.goto(pathToFileURL(pairs[i][1]).href, { waitUntil: 'load' });
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('div.lif-plot')).every((d) => d.getAttribute('data-lif-state')),
-        null, { timeout: 60000, polling: 50 }).catch(() => {});
+      await waitLifPlots(page);
       const [all] = await page.evaluate(readCellsInPage, { cells: 'body', graphs: 'div.lif-plot', errors: '.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]' });
       const expected = [...expectedFigures(notebook).entries()].flatMap(([cell, figs]) => figs.map((f, k) => ({ where: `cell ${cell} figure ${k + 1}`, f })));
       const problems = expected.length !== all.graphs.length ? [`${all.graphs.length} figures in the page, ${expected.length} in the notebook`] : [];

@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch } from '../browser/lib/chromium.mjs';
+import { waitLifPlots } from '../browser/lib/figures.mjs';
 
 const MATHJAX_CDN = 'https://cdn.jsdelivr.net/npm/mathjax@2.7.9/';
 const BINDER = /^https:\/\/mybinder\.org\/v2\/gh\/([^/]+\/[^/]+)\/HEAD\?labpath=([^&#]+)$/;
@@ -64,12 +65,6 @@ function readPage() {
     mathErrors: document.querySelectorAll('.MathJax_Error, .mjx-merror, merror').length,
     nav: !!document.querySelector('nav.lif-site-nav a.lif-site-home'),
   };
-}
-
-function waitForFigures(page) {
-  return page.waitForFunction(() => Array.from(document.querySelectorAll('div.lif-plot'))
-    .every((d) => ['drawn', 'failed'].includes(d.getAttribute('data-lif-state'))), null, { timeout: 60000 })
-    .catch(() => {});
 }
 
 function waitForMath(page) {
@@ -127,7 +122,7 @@ async function main() {
     page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
     const started = Date.now();
     await page.goto(pathToFileURL(path.join(opts.site, entry.page)).href, { waitUntil: 'load' });
-    await waitForFigures(page);
+    await waitLifPlots(page);
     const typeset = await waitForMath(page);
     const got = await page.evaluate(readPage);
     idsOf[entry.page] = new Set(got.ids);

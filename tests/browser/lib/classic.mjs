@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { saveWithCtrlS, shutDownKernel } from './chromium.mjs';
-import { installFigureClock, readCellsInPage, readFigureClock } from './figures.mjs';
+import { installFigureClock, readCellsInPage, readFigureClock, waitLifPlots } from './figures.mjs';
 
 export const CELLS = '#notebook-container > .cell';
 const SELECTORS = { cells: CELLS, graphs: 'div.lif-plot', errors: '.output_error, .output_stderr' };
@@ -49,8 +49,7 @@ export class ClassicDriver {
   }
 
   async waitFiguresDrawn(timeout = 60000) {
-    await this.page.waitForFunction(() => Array.from(document.querySelectorAll('div.lif-plot'))
-      .every((d) => d.getAttribute('data-lif-state')), null, { timeout, polling: 50 }).catch(() => {});
+    await waitLifPlots(this.page, timeout);
   }
 
   async save() {

@@ -3,6 +3,16 @@
 
 export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 
+/**
+ * Waits until every figure of an exported page or a classic-Notebook output (div.lif-plot, our HTML renderer's)
+ * has settled, drawn or failed (its data-lif-state set); at most `timeout` ms, after which the checks say which is
+ * missing. Resolves either way.
+ */
+export function waitLifPlots(page, timeout = 60000, polling = 50) {
+  return page.waitForFunction(() => Array.from(document.querySelectorAll('div.lif-plot'))
+    .every((d) => d.getAttribute('data-lif-state')), null, { timeout, polling }).catch(() => {});
+}
+
 /** A data array as a plain array: plotly's typed-array objects ({dtype, bdata: base64, shape}) decoded. */
 export function dataArray(a) {
   if (!a || Array.isArray(a) || typeof a.bdata !== 'string') return a;
