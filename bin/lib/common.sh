@@ -132,10 +132,11 @@ ensure_browser_tools() {
   command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM:-}" ] || missing+=(chromium)
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   classic_python >/dev/null || missing+=(jupyter-notebook)
+  [ -f /usr/share/javascript/mathjax/MathJax.js ] || missing+=(libjs-mathjax)   # the course site's formulas, offline
   if [ ${#missing[@]} -gt 0 ]; then
     if is_root && is_debian; then apt_install browser "${missing[@]}"
-    elif [[ " ${missing[*]} " == *" chromium "* ]] || [[ " ${missing[*]} " == *" npm "* ]]; then
-      die "the browser tests need Debian's chromium (or CHROMIUM set to a Chromium binary) and Node.js 18+ with npm: apt-get install chromium nodejs npm"
+    elif [[ " ${missing[*]} " == *" chromium "* ]] || [[ " ${missing[*]} " == *" npm "* ]] || [[ " ${missing[*]} " == *" libjs-mathjax "* ]]; then
+      die "the browser tests need Debian's chromium (or CHROMIUM set to a Chromium binary), Node.js 18+ with npm and libjs-mathjax: apt-get install chromium nodejs npm libjs-mathjax"
     fi
   fi
   if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
