@@ -164,7 +164,16 @@ export class JupyterLabDriver {
   async screenshot(dir) {
     fs.mkdirSync(dir, { recursive: true });
     const figure = this.page.locator(`${CELLS} ${SELECTORS.graphs}`).first();
-    if (await figure.count()) await figure.scrollIntoViewIfNeeded().catch(() => {});
+    if (await figure.count()) {
+      await figure.scrollIntoViewIfNeeded().catch(() => {});
+      // Lab draws a long notebook's cells as they scroll into view (windowing): wait until the figure is on the
+      // screen and painted, else the picture can be an empty panel
+      await this.page.waitForFunction((el) => {
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top < window.innerHeight && r.bottom > 0;
+      }, await figure.elementHandle(), { timeout: 5000, polling: 50 }).catch(() => {});
+      await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
     await this.page.screenshot({ path: path.join(dir, 'page.png') });
   }
 
