@@ -12,9 +12,10 @@ execute_reply's metadata "timing_ms") and the rest (ZeroMQ, JSON, signing, the P
 import argparse
 import statistics
 import sys
-import time
+import unittest
 
 from liftests.kernel.client import Kernel, first_result
+from liftests.kernel.jdks import second_jdk_kernel
 
 CELLS = [  # (what, ours, IPython's)
     ("1 + 1", "1 + 1", "1 + 1"),
@@ -33,6 +34,7 @@ CELLS = [  # (what, ours, IPython's)
 ]
 FIRST = {"ours": ('System.out.println("ready " + (20 * 2 + 2));', "ready 42"),
          "IPython": ('print("ready", 20 * 2 + 2)', "ready 42")}
+FIRST["ours2"] = FIRST["ours"]
 
 
 def ms(seconds):
@@ -52,9 +54,16 @@ def main(argv=None):
     parser.add_argument("--warm-up", type=int, default=60, help="rounds of the three cells run before timing")
     parser.add_argument("--starts", type=int, default=3, help="kernel starts per kernel for start to first result")
     parser.add_argument("--data-dir", help="Jupyter data folder of our kernelspec (default: build/jupyter)")
+    parser.add_argument("--no-second-jdk", action="store_true",
+                        help="leave out our kernel on the second JDK (Java 21+, see liftests.kernel.behaviour)")
     args = parser.parse_args(argv)
-    ours = {"data_dir": args.data_dir} if args.data_dir else {}
-    kernels = {"ours": ours, "IPython": {"name": "python3"}}
+    kernels = {"ours": {"data_dir": args.data_dir} if args.data_dir else {}}
+    if not args.no_second_jdk:
+        try:
+            kernels["ours2"] = {"data_dir": second_jdk_kernel()}
+        except unittest.SkipTest as e:
+            print("(no second JDK: %s)" % e)
+    kernels["IPython"] = {"name": "python3"}
 
     starts = {name: [] for name in kernels}
     for _ in range(args.starts):
@@ -63,45 +72,53 @@ def main(argv=None):
 
     open_kernels = {name: Kernel(**spec) for name, spec in kernels.items()}
     times = {(name, c): [] for name in kernels for c in range(len(CELLS))}
-    phases = {c: {} for c in range(len(CELLS))}
+    phases = {(name, c): {} for name in kernels for c in range(len(CELLS))}
+    javas = {}
     try:
         for round in range(args.warm_up + args.repeat):
             for c, cell in enumerate(CELLS):
-                for k, (name, kernel) in enumerate(open_kernels.items()):
-                    run = kernel.run(cell[1 + k])
+                for name, kernel in open_kernels.items():
+                    run = kernel.run(cell[2] if name == "IPython" else cell[1])
                     if run.status != "ok":
                         raise RuntimeError("%s failed %r: %s" % (name, cell[0], run.error))
                     if round >= args.warm_up:
                         times[name, c].append(run.seconds)
-                        if name == "ours":
-                            for phase, value in (run.metadata.get("timing_ms") or {}).items():
-                                phases[c].setdefault(phase, []).append(value)
-        java = open_kernels["ours"].result("System.getProperty(\"java.version\")").strip('"')
+                        for phase, value in (run.metadata.get("timing_ms") or {}).items():
+                            phases[name, c].setdefault(phase, []).append(value)
+        for name, kernel in open_kernels.items():
+            if name != "IPython":
+                javas[name] = "ours (Java %s)" % kernel.result("System.getProperty(\"java.version\")").strip('"').split(".")[0]
     finally:
         for kernel in open_kernels.values():
             kernel.close()
+    label = dict(javas, IPython="IPython")
 
-    print("cell round trip (execute_request to reply and idle), median of %d after %d warm-up runs, ms:"
+    print("cell round trip (execute_request to reply and idle), median of %d after %d warm-up runs, ms (p90):"
           % (args.repeat, args.warm_up))
-    print("  %-22s %14s %14s %7s" % ("cell", "ours (Java %s)" % java.split(".")[0], "IPython", "ratio"))
+    print("  %-22s" % "cell" + "".join("%22s" % label[n] for n in kernels) + "".join(
+        "  %s/IPython" % label[n].split("(")[1].rstrip(")") for n in javas))
     for c, cell in enumerate(CELLS):
-        a, b = times["ours", c], times["IPython", c]
-        print("  %-22s %8s (p90 %s) %6s (p90 %s) %6.1fx" % (cell[0], ms(statistics.median(a)), ms(percentile(a, 0.9)),
-                                                             ms(statistics.median(b)), ms(percentile(b, 0.9)),
-                                                             statistics.median(a) / statistics.median(b)))
-    print("start to first result, median of %d starts: ours %.2f s, IPython %.2f s"
-          % (args.starts, statistics.median(starts["ours"]), statistics.median(starts["IPython"])))
+        row = "  %-22s" % cell[0]
+        for name in kernels:
+            row += "%22s" % ("%s (%s)" % (ms(statistics.median(times[name, c])), ms(percentile(times[name, c], 0.9))))
+        for name in javas:
+            row += "  %10.1fx" % (statistics.median(times[name, c]) / statistics.median(times["IPython", c]))
+        print(row)
+    print("start to first result, median of %d starts: %s" % (args.starts, ", ".join(
+        "%s %.2f s" % (label[n], statistics.median(starts[n])) for n in kernels)))
     print("where our kernel's time goes (medians, ms): split into snippets, compile (JShell: javac, wrapping),"
           " load (with stop checks), run, render; other = the rest of the kernel's handling (its messages, the"
           " cell's set-up); outside = ZeroMQ, the Python client")
-    for c, cell in enumerate(CELLS):
-        if not phases[c]:
-            continue
-        med = {phase: statistics.median(values) for phase, values in phases[c].items()}
-        total = statistics.median(times["ours", c]) * 1000
-        inside = med.pop("total", sum(med.values()))
-        print("  %-22s %s, other %.1f; outside %.1f" % (
-            cell[0], ", ".join("%s %.1f" % kv for kv in med.items()), inside - sum(med.values()), total - inside))
+    for name in javas:
+        for c, cell in enumerate(CELLS):
+            if not phases[name, c]:
+                continue
+            med = {phase: statistics.median(values) for phase, values in phases[name, c].items()}
+            total = statistics.median(times[name, c]) * 1000
+            inside = med.pop("total", sum(med.values()))
+            print("  %-8s %-22s %s, other %.1f; outside %.1f" % (
+                label[name].split("(")[1].rstrip(")"), cell[0], ", ".join("%s %.1f" % kv for kv in med.items()),
+                inside - sum(med.values()), total - inside))
     sys.stdout.flush()
     return 0
 

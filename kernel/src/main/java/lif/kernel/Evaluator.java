@@ -35,6 +35,8 @@ final class Evaluator implements AutoCloseable {
     private final CellExecutionControl control;
     private final SnippetLoader loader;
     private final CodeAssist assist;
+    /** Null where JShell's internals cannot be reached (then nothing is forgotten). */
+    private final JShellClassHistory history;
     /** Where each snippet came from: its cell and the cell line its code starts on. */
     private final Map<String, int[]> places = new ConcurrentHashMap<>();
 
@@ -46,11 +48,12 @@ final class Evaluator implements AutoCloseable {
      */
     record Times(long split, long compile, long load, long run) {}
 
-    private Evaluator(JShell shell, CellExecutionControl control, SnippetLoader loader) {
+    private Evaluator(JShell shell, CellExecutionControl control, SnippetLoader loader, PrintStream log) {
         this.shell = shell;
         this.control = control;
         this.loader = loader;
         this.assist = new CodeAssist(shell.sourceCodeAnalysis());
+        this.history = JShellClassHistory.of(shell, log);
     }
 
     /** A JShell whose snippets run in this JVM, with {@code classpath} for compiling and loading. */
@@ -66,7 +69,7 @@ final class Evaluator implements AutoCloseable {
         if (!classpath.isEmpty()) {
             shell.addToClasspath(String.join(File.pathSeparator, classpath)); // once: javac re-reads it per call
         }
-        return new Evaluator(shell, control, loader);
+        return new Evaluator(shell, control, loader, log);
     }
 
     /** The class loader of the learner's code and of the notebook classpath. */
@@ -84,6 +87,11 @@ final class Evaluator implements AutoCloseable {
 
     Times times() {
         return times;
+    }
+
+    /** Compiled classes JShell keeps for compiling later snippets, or -1 where the kernel cannot see them. */
+    int compiledClasses() {
+        return history == null ? -1 : history.size();
     }
 
     /** Evaluates start-up code (the imports), then {@link #HIDDEN_SETUP}; returns error lines, empty if all went well. */
@@ -121,6 +129,18 @@ final class Evaluator implements AutoCloseable {
             long load = control.loadNanos();
             long run = control.runNanos();
             times = new Times(split, all - split - load - run, load, run);
+            endCell();
+            if (history != null) {
+                history.forgetUnused();
+            }
+        }
+    }
+
+    private void endCell() {
+        try {
+            control.endCell();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
