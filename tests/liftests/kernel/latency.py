@@ -1,20 +1,26 @@
 """Round trip of a cell, our kernel next to IPython's (ipykernel), in one run: a report, not a test.
 
-  PYTHONPATH=tests python3 -m liftests.kernel.latency [--repeat 30] [--data-dir DIR]
+  PYTHONPATH=tests python3 -m liftests.kernel.latency [--repeat 30] [--data-dir DIR] [--no-second-jdk]
 
-For each kernel: start to first result (a println cell, from starting the process to its reply and idle),
-then three cells -- a trivial expression, a println, a typical 5-line tutorial cell -- each run --warm-up
-times (the JVM's JIT compiles javac meanwhile), then --repeat times, the two kernels and the three cells taking turns so that a change of the
-machine's load hits all alike. Prints the median (and 90th percentile) from execute_request to both
-execute_reply and idle, and, for our kernel, where its time goes: the kernel's own per-phase times (the
-execute_reply's metadata "timing_ms") and the rest (ZeroMQ, JSON, signing, the Python client).
+For each kernel (ours on Java 17, ours on the second JDK, IPython's): start to first result (a println cell, from
+starting the process to its reply and idle), then three cells -- a trivial expression, a println, a typical
+5-line tutorial cell -- each run --warm-up times (the JVM's JIT compiles javac meanwhile), then --repeat times,
+the kernels and the three cells taking turns so that a change of the machine's load hits all alike. Prints the
+median (and 90th percentile) from execute_request to both execute_reply and idle, and, for our kernel, where its
+time goes: the kernel's own per-phase times (the
+execute_reply's metadata "timing_ms") and the rest (ZeroMQ, JSON, signing, the Python client); last, the
+floor under both: JShell by itself in the same JVM, without the kernel (lif.kernel.JShellAlone).
 """
 import argparse
+import json
+import os
+import subprocess
 import statistics
 import sys
 import unittest
 
-from liftests.kernel.client import Kernel, first_result
+from liftests import JUPYTER_DATA, ROOT, layout
+from liftests.kernel.client import Kernel, first_result, kernel_name
 from liftests.kernel.jdks import second_jdk_kernel
 
 CELLS = [  # (what, ours, IPython's)
@@ -39,6 +45,25 @@ FIRST["ours2"] = FIRST["ours"]
 
 def ms(seconds):
     return "%.1f" % (seconds * 1000)
+
+
+def jshell_alone(data_dir, warm_up, repeat):
+    """JShell by itself in the kernelspec's JVM (java, options, class-data archive, classpath, environment), no
+    kernel: lif.kernel.JShellAlone (kernel/src/test). Its JSON line, or None where the test classes are not built."""
+    classes = os.path.join(ROOT, "kernel", "target", "test-classes")
+    if not os.path.isdir(classes):
+        return None
+    with open(os.path.join(data_dir or JUPYTER_DATA, "kernels", kernel_name(), "kernel.json")) as f:
+        spec = json.load(f)
+    argv = spec["argv"]
+    cp = argv.index("-cp")
+    command = argv[:cp] + ["-cp", argv[cp + 1] + os.pathsep + classes, "lif.kernel.JShellAlone", str(warm_up),
+                           str(repeat)] + [cell[1] for cell in CELLS]
+    env = dict(os.environ, **spec["env"], **{layout.get("kernel.env.warmup"): "0"})
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError("JShellAlone failed: %s" % done.stderr[-2000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def percentile(values, q):
@@ -70,55 +95,65 @@ def main(argv=None):
         for name, spec in kernels.items():
             starts[name].append(first_result(*FIRST[name], **spec))
 
-    open_kernels = {name: Kernel(**spec) for name, spec in kernels.items()}
-    times = {(name, c): [] for name in kernels for c in range(len(CELLS))}
-    phases = {(name, c): {} for name in kernels for c in range(len(CELLS))}
-    javas = {}
-    try:
-        for round in range(args.warm_up + args.repeat):
-            for c, cell in enumerate(CELLS):
-                for name, kernel in open_kernels.items():
-                    run = kernel.run(cell[2] if name == "IPython" else cell[1])
-                    if run.status != "ok":
-                        raise RuntimeError("%s failed %r: %s" % (name, cell[0], run.error))
-                    if round >= args.warm_up:
-                        times[name, c].append(run.seconds)
-                        for phase, value in (run.metadata.get("timing_ms") or {}).items():
-                            phases[name, c].setdefault(phase, []).append(value)
-        for name, kernel in open_kernels.items():
-            if name != "IPython":
-                javas[name] = "ours (Java %s)" % kernel.result("System.getProperty(\"java.version\")").strip('"').split(".")[0]
-    finally:
-        for kernel in open_kernels.values():
-            kernel.close()
-    label = dict(javas, IPython="IPython")
+    ours = [name for name in kernels if name != "IPython"]
+    times, phases, label, alone = {}, {}, {"IPython": "IPython"}, {}
+    for name in ours:  # each of ours with IPython's, taking turns (two kernels on two cores, not three)
+        pair = {name: kernels[name], "IPython": kernels["IPython"]}
+        open_kernels = {n: Kernel(**spec) for n, spec in pair.items()}
+        try:
+            for round in range(args.warm_up + args.repeat):
+                for c, cell in enumerate(CELLS):
+                    for n, kernel in open_kernels.items():
+                        run = kernel.run(cell[2] if n == "IPython" else cell[1])
+                        if run.status != "ok":
+                            raise RuntimeError("%s failed %r: %s" % (n, cell[0], run.error))
+                        if round >= args.warm_up:
+                            times.setdefault((name, n, c), []).append(run.seconds)
+                            for phase, value in (run.metadata.get("timing_ms") or {}).items():
+                                phases.setdefault((name, c), {}).setdefault(phase, []).append(value)
+            java = open_kernels[name].result("System.getProperty(\"java.version\")").strip('"').split(".")[0]
+            label[name] = "Java " + java
+        finally:
+            for kernel in open_kernels.values():
+                kernel.close()
+        alone[name] = jshell_alone(kernels[name].get("data_dir"), args.warm_up, args.repeat)
 
-    print("cell round trip (execute_request to reply and idle), median of %d after %d warm-up runs, ms (p90):"
-          % (args.repeat, args.warm_up))
-    print("  %-22s" % "cell" + "".join("%22s" % label[n] for n in kernels) + "".join(
-        "  %s/IPython" % label[n].split("(")[1].rstrip(")") for n in javas))
-    for c, cell in enumerate(CELLS):
-        row = "  %-22s" % cell[0]
-        for name in kernels:
-            row += "%22s" % ("%s (%s)" % (ms(statistics.median(times[name, c])), ms(percentile(times[name, c], 0.9))))
-        for name in javas:
-            row += "  %10.1fx" % (statistics.median(times[name, c]) / statistics.median(times["IPython", c]))
-        print(row)
+    print("cell round trip (execute_request to reply and idle), median of %d after %d warm-up runs, ms (p90); each"
+          " of our kernels taking turns with IPython's:" % (args.repeat, args.warm_up))
+    for name in ours:
+        print("  %-22s %18s %18s %7s" % ("cell", "ours (%s)" % label[name], "IPython", "ratio"))
+        for c, cell in enumerate(CELLS):
+            a, b = times[name, name, c], times[name, "IPython", c]
+            print("  %-22s %18s %18s %6.1fx" % (
+                cell[0], "%s (%s)" % (ms(statistics.median(a)), ms(percentile(a, 0.9))),
+                "%s (%s)" % (ms(statistics.median(b)), ms(percentile(b, 0.9))), statistics.median(a) / statistics.median(b)))
     print("start to first result, median of %d starts: %s" % (args.starts, ", ".join(
-        "%s %.2f s" % (label[n], statistics.median(starts[n])) for n in kernels)))
+        "%s %.2f s" % ("IPython" if n == "IPython" else "ours (%s)" % label[n], statistics.median(starts[n]))
+        for n in kernels)))
     print("where our kernel's time goes (medians, ms): split into snippets, compile (JShell: javac, wrapping),"
           " load (with stop checks), run, render; other = the rest of the kernel's handling (its messages, the"
           " cell's set-up); outside = ZeroMQ, the Python client")
-    for name in javas:
+    for name in ours:
         for c, cell in enumerate(CELLS):
-            if not phases[name, c]:
+            if (name, c) not in phases:
                 continue
             med = {phase: statistics.median(values) for phase, values in phases[name, c].items()}
-            total = statistics.median(times[name, c]) * 1000
+            total = statistics.median(times[name, name, c]) * 1000
             inside = med.pop("total", sum(med.values()))
             print("  %-8s %-22s %s, other %.1f; outside %.1f" % (
-                label[name].split("(")[1].rstrip(")"), cell[0], ", ".join("%s %.1f" % kv for kv in med.items()),
+                label[name], cell[0], ", ".join("%s %.1f" % kv for kv in med.items()),
                 inside - sum(med.values()), total - inside))
+    print("the floor: JShell alone in the same JVM (java, options, archive, classpath), no kernel, no messages,"
+          " snippets run on JShell's own thread (lif.kernel.JShellAlone), right after each kernel's run, same warm-up:")
+    for name in ours:
+        a = alone[name]
+        if a is None:
+            print("  (kernel/target/test-classes not built: mvn test-compile)")
+            continue
+        print("  %-8s start: JVM %.2f s + JShell %.2f s + imports %.2f s + first cell %.2f s = %.2f s; cells: %s ms" % (
+            label[name], a["jvm_ms"] / 1000, a["jshell_ms"] / 1000, a["imports_ms"] / 1000,
+            a["first_cell_ms"] / 1000, (a["jvm_ms"] + a["jshell_ms"] + a["imports_ms"] + a["first_cell_ms"]) / 1000,
+            " / ".join("%.1f" % v for v in a["cells_ms"])))
     sys.stdout.flush()
     return 0
 

@@ -1,0 +1,88 @@
+package lif.kernel;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+
+/**
+ * JShell by itself, without the kernel: the floor under the kernel's start and round trip. A report's baseline
+ * ({@code liftests.kernel.latency} runs it with the kernelspec's java, JVM options, class-data archive and
+ * classpath), not a test.
+ *
+ * <p>{@code JShellAlone WARMUP REPEAT CELL...}: JShell made as the javac warm-up makes its own (snippets run on
+ * this thread), the notebook classpath and {@code init.jsh} from the kernelspec's environment, then the first cell
+ * once, then WARMUP rounds of the cells and REPEAT timed rounds, each cell cut and evaluated as the kernel does
+ * (expression variables dropped). Prints one line of JSON: JVM start to {@code main}, making JShell, the imports,
+ * the first cell, and each cell's median, ms.
+ */
+public final class JShellAlone {
+
+    private JShellAlone() {}
+
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        long jvm = ManagementFactory.getRuntimeMXBean().getUptime();
+        int warmUp = Integer.parseInt(args[0]);
+        int repeat = Integer.parseInt(args[1]);
+        List<String> cells = Arrays.asList(args).subList(2, args.length);
+        JShell shell = JavacWarmup.newShell();
+        shell.addToClasspath(System.getenv(Layout.CLASSPATH_VARIABLE));
+        long made = System.nanoTime();
+        cell(shell, Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
+        long imported = System.nanoTime();
+        cell(shell, cells.get(0));
+        long first = System.nanoTime();
+        for (int r = 0; r < warmUp; r++) {
+            cells.forEach(c -> cell(shell, c));
+        }
+        double[][] times = new double[cells.size()][repeat];
+        for (int r = 0; r < repeat; r++) {
+            for (int c = 0; c < cells.size(); c++) {
+                long s = System.nanoTime();
+                cell(shell, cells.get(c));
+                times[c][r] = (System.nanoTime() - s) / 1e6;
+            }
+        }
+        String medians = Arrays.stream(times)
+                .map(t -> {
+                    double[] sorted = t.clone();
+                    Arrays.sort(sorted);
+                    return String.format(Locale.ROOT, "%.2f", sorted[sorted.length / 2]);
+                })
+                .collect(Collectors.joining(", "));
+        System.out.printf(Locale.ROOT, "{\"jvm_ms\": %d, \"jshell_ms\": %.1f, \"imports_ms\": %.1f, \"first_cell_ms\": %.1f,"
+                        + " \"cells_ms\": [%s]}%n",
+                jvm, (made - t0) / 1e6, (imported - made) / 1e6, (first - imported) / 1e6, medians);
+        System.exit(0);
+    }
+
+    /** A cell's snippets in order, as the kernel cuts them; an expression's variable dropped once evaluated. */
+    private static void cell(JShell shell, String code) {
+        List<String> problems = new ArrayList<>();
+        for (Snippets.Piece piece : Snippets.split(shell.sourceCodeAnalysis(), code)) {
+            for (SnippetEvent e : shell.eval(piece.source())) {
+                if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
+                    problems.add(piece.source().strip());
+                }
+                if (e.causeSnippet() == null
+                        && e.snippet() instanceof VarSnippet
+                        && e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                    shell.drop(e.snippet());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("failed: " + problems);
+        }
+    }
+}
