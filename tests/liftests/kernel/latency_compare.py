@@ -1,0 +1,52 @@
+"""Cell round trip of installed kernels, taking turns on the same machine: a report, not a test.
+
+  PYTHONPATH=tests python3 -m liftests.kernel.latency_compare [--warm-up 60] [--repeat 30] NAME=JUPYTER_DATA_DIR...
+
+The three cells of liftests.kernel.latency, each kernel (ours, in that data folder's kernels/) running them in turn
+so that machine load hits all alike: --warm-up rounds, then --repeat timed ones. Prints, per cell and kernel, the
+median round trip (execute_request to reply and idle) and the kernel's own per-phase medians (timing_ms). For a
+change of the kernel: install the version before it into another folder (bin/install-kernel --data-dir DIR from a
+checkout of it) and compare it with build/jupyter.
+"""
+import argparse
+import statistics
+import sys
+
+from liftests.kernel.client import Kernel
+from liftests.kernel.latency import CELLS
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--warm-up", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("kernels", nargs="+", metavar="NAME=DIR")
+    args = parser.parse_args(argv)
+    specs = [k.split("=", 1) for k in args.kernels]
+    kernels = {name: Kernel(data_dir=data_dir) for name, data_dir in specs}
+    times, phases = {}, {}
+    try:
+        for round in range(args.warm_up + args.repeat):
+            for c, cell in enumerate(CELLS):
+                for name, kernel in kernels.items():
+                    run = kernel.run(cell[1])
+                    if run.status != "ok":
+                        raise RuntimeError("%s failed %r: %s" % (name, cell[0], run.error))
+                    if round >= args.warm_up:
+                        times.setdefault((name, c), []).append(run.seconds * 1000)
+                        for phase, value in (run.metadata.get("timing_ms") or {}).items():
+                            phases.setdefault((name, c), {}).setdefault(phase, []).append(value)
+    finally:
+        for kernel in kernels.values():
+            kernel.close()
+    print("cell round trip, median of %d after %d warm-up rounds, kernels taking turns, ms (the kernel's own phases):"
+          % (args.repeat, args.warm_up))
+    for c, cell in enumerate(CELLS):
+        for name in kernels:
+            own = ", ".join("%s %.1f" % (p, statistics.median(v)) for p, v in phases.get((name, c), {}).items())
+            print("  %-22s %-8s %6.1f  (%s)" % (cell[0], name, statistics.median(times[name, c]), own))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
