@@ -15,6 +15,8 @@
   liftests.kernel.client           one Jupyter client of our kernel: start, run a cell, interrupt, stop
   liftests.kernel.behaviour        the kernel: conformance suite, interrupts, floods, memory, life cycle
   liftests.kernel.latency          report: a cell's round trip and start to first result, next to IPython's kernel
+                                   and JShell alone; latency_compare: installed kernels taking turns (report)
+  liftests.kernel.jdks             the second JDK the kernel is tested on, and the kernel installed for it
   liftests.kernel.start_cycles     kernel start-up reliability; start_compare and warmup_effect: reports
   liftests.site                    the course site (build/site) built and checked in Chromium (tests/site)
   liftests.selftest                the tools' own unit tests (python3 -m unittest discover -s tests/liftests/selftest)

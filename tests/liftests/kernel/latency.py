@@ -2,20 +2,22 @@
 
   PYTHONPATH=tests python3 -m liftests.kernel.latency [--repeat 30] [--data-dir DIR] [--no-second-jdk]
 
-For each kernel (ours on Java 17, ours on the second JDK, IPython's): start to first result (a println cell, from
-starting the process to its reply and idle), then three cells -- a trivial expression, a println, a typical
-5-line tutorial cell -- each run --warm-up times (the JVM's JIT compiles javac meanwhile), then --repeat times,
-the kernels and the three cells taking turns so that a change of the machine's load hits all alike. Prints the
-median (and 90th percentile) from execute_request to both execute_reply and idle, and, for our kernel, where its
-time goes: the kernel's own per-phase times (the
-execute_reply's metadata "timing_ms") and the rest (ZeroMQ, JSON, signing, the Python client); last, the
-floor under both: JShell by itself in the same JVM, without the kernel (lif.kernel.JShellAlone).
+Our kernel as installed in build/jupyter (or --data-dir; Java 17 here) and as installed for the second JDK
+(liftests.kernel.jdks: Java 25 here, always the current build), each next to IPython's kernel: start to first
+result (a println cell, from starting the process to its reply and idle), then three cells -- a trivial
+expression, a println, a typical 5-line tutorial cell -- --warm-up rounds (the JVM's JIT compiles javac
+meanwhile), then --repeat timed rounds, our kernel and IPython's taking turns so that a change of the machine's
+load hits both alike (one pair at a time: two kernels on two cores, not three). Prints the median (and 90th
+percentile) from execute_request to both execute_reply and idle; where our kernel's time goes (its own per-phase
+times, the execute_reply's metadata "timing_ms", and the rest: ZeroMQ, JSON, signing, the Python client); and the
+floor under it: JShell by itself in the same JVM, used as the kernel uses it, without the kernel
+(lif.kernel.JShellAlone, from kernel/src/test).
 """
 import argparse
 import json
 import os
-import subprocess
 import statistics
+import subprocess
 import sys
 import unittest
 
@@ -40,30 +42,10 @@ CELLS = [  # (what, ours, IPython's)
 ]
 FIRST = {"ours": ('System.out.println("ready " + (20 * 2 + 2));', "ready 42"),
          "IPython": ('print("ready", 20 * 2 + 2)', "ready 42")}
-FIRST["ours2"] = FIRST["ours"]
 
 
 def ms(seconds):
     return "%.1f" % (seconds * 1000)
-
-
-def jshell_alone(data_dir, warm_up, repeat):
-    """JShell by itself in the kernelspec's JVM (java, options, class-data archive, classpath, environment), no
-    kernel: lif.kernel.JShellAlone (kernel/src/test). Its JSON line, or None where the test classes are not built."""
-    classes = os.path.join(ROOT, "kernel", "target", "test-classes")
-    if not os.path.isdir(classes):
-        return None
-    with open(os.path.join(data_dir or JUPYTER_DATA, "kernels", kernel_name(), "kernel.json")) as f:
-        spec = json.load(f)
-    argv = spec["argv"]
-    cp = argv.index("-cp")
-    command = argv[:cp] + ["-cp", argv[cp + 1] + os.pathsep + classes, "lif.kernel.JShellAlone", str(warm_up),
-                           str(repeat)] + [cell[1] for cell in CELLS]
-    env = dict(os.environ, **spec["env"], **{layout.get("kernel.env.warmup"): "0"})
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
-    if done.returncode != 0:
-        raise RuntimeError("JShellAlone failed: %s" % done.stderr[-2000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def percentile(values, q):
@@ -71,54 +53,105 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def take_turns(kernels, code, warm_up, repeat):
+    """Runs the three cells on the started kernels ({name: Kernel}), taking turns: warm_up rounds, then repeat
+    timed ones. code(name, cell) is the source a kernel runs for a cell of CELLS. Returns ({(name, c): [s]},
+    {(name, c): {phase: [ms]}}), the phases from each reply's metadata (our kernel's timing_ms)."""
+    times, phases = {}, {}
+    for round in range(warm_up + repeat):
+        for c, cell in enumerate(CELLS):
+            for name, kernel in kernels.items():
+                run = kernel.run(code(name, cell))
+                if run.status != "ok":
+                    raise RuntimeError("%s failed %r: %s" % (name, cell[0], run.error))
+                if round >= warm_up:
+                    times.setdefault((name, c), []).append(run.seconds)
+                    for phase, value in (run.metadata.get("timing_ms") or {}).items():
+                        phases.setdefault((name, c), {}).setdefault(phase, []).append(value)
+    return times, phases
+
+
+def start_kernels(specs):
+    """{name: Kernel} for {name: Kernel arguments}; stops the ones started if a later one fails."""
+    started = {}
+    try:
+        for name, spec in specs.items():
+            started[name] = Kernel(**spec)
+    except BaseException:
+        for kernel in started.values():
+            kernel.close()
+        raise
+    return started
+
+
+def jshell_alone(data_dir, warm_up, repeat):
+    """JShell by itself in the kernelspec's JVM (java, options, class-data archive, classpath, environment), no
+    kernel: lif.kernel.JShellAlone (kernel/src/test). Its JSON line, or a string saying why there is none."""
+    classes = os.path.join(ROOT, "kernel", "target", "test-classes")
+    built = os.path.join(classes, "lif", "kernel", "JShellAlone.class")
+    source = os.path.join(ROOT, "kernel", "src", "test", "java", "lif", "kernel", "JShellAlone.java")
+    if not os.path.isfile(built) or os.path.getmtime(built) < os.path.getmtime(source):
+        return "kernel/target/test-classes has no current JShellAlone.class (mvn -pl kernel -am test-compile)"
+    with open(os.path.join(data_dir or JUPYTER_DATA, "kernels", kernel_name(), "kernel.json")) as f:
+        spec = json.load(f)
+    argv = spec["argv"]
+    cp = argv.index("-cp")
+    command = argv[:cp] + ["-cp", argv[cp + 1] + os.pathsep + classes, "lif.kernel.JShellAlone", str(warm_up),
+                           str(repeat), FIRST["ours"][0]] + [cell[1] for cell in CELLS]
+    env = {**os.environ, **spec["env"], layout.get("kernel.env.warmup"): "0"}
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        return "JShellAlone took over 600 s"
+    if done.returncode != 0:
+        return "JShellAlone failed: %s" % done.stderr.strip()[-500:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=30, help="timed rounds of the three cells")
     # the JIT compiles javac's hot paths over the first few hundred snippets (the kernel's own javac warm-up does
     # the same in idle time, which a tight loop of cells never leaves it)
     parser.add_argument("--warm-up", type=int, default=60, help="rounds of the three cells run before timing")
     parser.add_argument("--starts", type=int, default=3, help="kernel starts per kernel for start to first result")
-    parser.add_argument("--data-dir", help="Jupyter data folder of our kernelspec (default: build/jupyter)")
+    parser.add_argument("--data-dir", help="Jupyter data folder of our kernelspec (default: build/jupyter); the "
+                                           "second JDK's is always build/jupyter-second-jdk")
     parser.add_argument("--no-second-jdk", action="store_true",
-                        help="leave out our kernel on the second JDK (Java 21+, see liftests.kernel.behaviour)")
+                        help="leave out our kernel on the second JDK (Java 21+, see liftests.kernel.jdks)")
     args = parser.parse_args(argv)
     kernels = {"ours": {"data_dir": args.data_dir} if args.data_dir else {}}
     if not args.no_second_jdk:
         try:
             kernels["ours2"] = {"data_dir": second_jdk_kernel()}
-        except unittest.SkipTest as e:
-            print("(no second JDK: %s)" % e)
+        except (unittest.SkipTest, subprocess.CalledProcessError, OSError) as e:
+            print("(our kernel on a second JDK left out: %s)" % e)
     kernels["IPython"] = {"name": "python3"}
 
     starts = {name: [] for name in kernels}
     for _ in range(args.starts):
         for name, spec in kernels.items():
-            starts[name].append(first_result(*FIRST[name], **spec))
+            starts[name].append(first_result(*FIRST["IPython" if name == "IPython" else "ours"], **spec))
 
     ours = [name for name in kernels if name != "IPython"]
     times, phases, label, alone = {}, {}, {"IPython": "IPython"}, {}
-    for name in ours:  # each of ours with IPython's, taking turns (two kernels on two cores, not three)
-        pair = {name: kernels[name], "IPython": kernels["IPython"]}
-        open_kernels = {n: Kernel(**spec) for n, spec in pair.items()}
+    for name in ours:  # each of ours with IPython's, taking turns
+        pair = start_kernels({name: kernels[name], "IPython": kernels["IPython"]})
         try:
-            for round in range(args.warm_up + args.repeat):
-                for c, cell in enumerate(CELLS):
-                    for n, kernel in open_kernels.items():
-                        run = kernel.run(cell[2] if n == "IPython" else cell[1])
-                        if run.status != "ok":
-                            raise RuntimeError("%s failed %r: %s" % (n, cell[0], run.error))
-                        if round >= args.warm_up:
-                            times.setdefault((name, n, c), []).append(run.seconds)
-                            for phase, value in (run.metadata.get("timing_ms") or {}).items():
-                                phases.setdefault((name, c), {}).setdefault(phase, []).append(value)
-            java = open_kernels[name].result("System.getProperty(\"java.version\")").strip('"').split(".")[0]
-            label[name] = "Java " + java
+            pair_times, pair_phases = take_turns(pair, lambda n, cell: cell[2] if n == "IPython" else cell[1],
+                                                 args.warm_up, args.repeat)
+            java = pair[name].result("System.getProperty(\"java.version\")").strip('"').split(".")[0]
         finally:
-            for kernel in open_kernels.values():
+            for kernel in pair.values():
                 kernel.close()
+        label[name] = "Java " + java
+        for (n, c), values in pair_times.items():
+            times[name, n, c] = values
+        for c in range(len(CELLS)):
+            phases[name, c] = pair_phases.get((name, c), {})
         alone[name] = jshell_alone(kernels[name].get("data_dir"), args.warm_up, args.repeat)
 
-    print("cell round trip (execute_request to reply and idle), median of %d after %d warm-up runs, ms (p90); each"
+    print("cell round trip (execute_request to reply and idle), median of %d after %d warm-up rounds, ms (p90); each"
           " of our kernels taking turns with IPython's:" % (args.repeat, args.warm_up))
     for name in ours:
         print("  %-22s %18s %18s %7s" % ("cell", "ours (%s)" % label[name], "IPython", "ratio"))
@@ -135,7 +168,7 @@ def main(argv=None):
           " cell's set-up); outside = ZeroMQ, the Python client")
     for name in ours:
         for c, cell in enumerate(CELLS):
-            if (name, c) not in phases:
+            if not phases[name, c]:
                 continue
             med = {phase: statistics.median(values) for phase, values in phases[name, c].items()}
             total = statistics.median(times[name, name, c]) * 1000
@@ -143,12 +176,13 @@ def main(argv=None):
             print("  %-8s %-22s %s, other %.1f; outside %.1f" % (
                 label[name], cell[0], ", ".join("%s %.1f" % kv for kv in med.items()),
                 inside - sum(med.values()), total - inside))
-    print("the floor: JShell alone in the same JVM (java, options, archive, classpath), no kernel, no messages,"
-          " snippets run on JShell's own thread (lif.kernel.JShellAlone), right after each kernel's run, same warm-up:")
+    print("the floor: JShell alone in the same JVM (java, options, archive, classpath), used as the kernel uses it"
+          " (imports, expression variables dropped, unused classes forgotten) but without the kernel: no messages,"
+          " snippets run on the calling thread (lif.kernel.JShellAlone); right after each kernel's run, same rounds:")
     for name in ours:
         a = alone[name]
-        if a is None:
-            print("  (kernel/target/test-classes not built: mvn test-compile)")
+        if isinstance(a, str):
+            print("  %-8s (none: %s)" % (label[name], a))
             continue
         print("  %-8s start: JVM %.2f s + JShell %.2f s + imports %.2f s + first cell %.2f s = %.2f s; cells: %s ms" % (
             label[name], a["jvm_ms"] / 1000, a["jshell_ms"] / 1000, a["imports_ms"] / 1000,

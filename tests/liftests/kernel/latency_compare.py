@@ -12,30 +12,24 @@ import argparse
 import statistics
 import sys
 
-from liftests.kernel.client import Kernel
-from liftests.kernel.latency import CELLS
+from liftests.kernel.latency import CELLS, start_kernels, take_turns
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--warm-up", type=int, default=60)
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warm-up", type=int, default=60, help="rounds of the three cells run before timing")
+    parser.add_argument("--repeat", type=int, default=30, help="timed rounds of the three cells")
     parser.add_argument("kernels", nargs="+", metavar="NAME=DIR")
     args = parser.parse_args(argv)
-    specs = [k.split("=", 1) for k in args.kernels]
-    kernels = {name: Kernel(data_dir=data_dir) for name, data_dir in specs}
-    times, phases = {}, {}
+    specs = {}
+    for k in args.kernels:
+        name, sep, data_dir = k.partition("=")
+        if not sep or not name or name in specs:
+            parser.error("each kernel is NAME=JUPYTER_DATA_DIR, each NAME once: %r" % k)
+        specs[name] = {"data_dir": data_dir}
+    kernels = start_kernels(specs)
     try:
-        for round in range(args.warm_up + args.repeat):
-            for c, cell in enumerate(CELLS):
-                for name, kernel in kernels.items():
-                    run = kernel.run(cell[1])
-                    if run.status != "ok":
-                        raise RuntimeError("%s failed %r: %s" % (name, cell[0], run.error))
-                    if round >= args.warm_up:
-                        times.setdefault((name, c), []).append(run.seconds * 1000)
-                        for phase, value in (run.metadata.get("timing_ms") or {}).items():
-                            phases.setdefault((name, c), {}).setdefault(phase, []).append(value)
+        times, phases = take_turns(kernels, lambda name, cell: cell[1], args.warm_up, args.repeat)
     finally:
         for kernel in kernels.values():
             kernel.close()
@@ -44,7 +38,7 @@ def main(argv=None):
     for c, cell in enumerate(CELLS):
         for name in kernels:
             own = ", ".join("%s %.1f" % (p, statistics.median(v)) for p, v in phases.get((name, c), {}).items())
-            print("  %-22s %-8s %6.1f  (%s)" % (cell[0], name, statistics.median(times[name, c]), own))
+            print("  %-22s %-8s %6.1f  (%s)" % (cell[0], name, statistics.median(times[name, c]) * 1000, own))
     return 0
 
 

@@ -51,7 +51,8 @@ final class JShellClassHistory {
             Method name = Snippet.class.getDeclaredMethod("classFullName");
             name.setAccessible(true);
             if (!(classes instanceof Map)) {
-                throw new NoSuchFieldException("classObjects is a " + classes.getClass().getName() + ", not a Map");
+                throw new NoSuchFieldException(
+                        "classObjects is a " + classes.getClass().getName() + ", not a Map");
             }
             return new JShellClassHistory(shell, (Map<String, ?>) classes, name);
         } catch (ReflectiveOperationException | RuntimeException e) {

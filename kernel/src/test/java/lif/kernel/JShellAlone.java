@@ -19,55 +19,73 @@ import jdk.jshell.VarSnippet;
  * ({@code liftests.kernel.latency} runs it with the kernelspec's java, JVM options, class-data archive and
  * classpath), not a test.
  *
- * <p>{@code JShellAlone WARMUP REPEAT CELL...}: JShell made as the javac warm-up makes its own (snippets run on
- * this thread), the notebook classpath and {@code init.jsh} from the kernelspec's environment, then the first cell
- * once, then WARMUP rounds of the cells and REPEAT timed rounds, each cell cut and evaluated as the kernel does
- * (expression variables dropped). Prints one line of JSON: JVM start to {@code main}, making JShell, the imports,
- * the first cell, and each cell's median, ms.
+ * <p>{@code JShellAlone WARMUP REPEAT FIRST CELL...}: JShell made as the javac warm-up makes its own (snippets run
+ * on this thread), the notebook classpath and {@code init.jsh} from the kernelspec's environment and the kernel's
+ * hidden set-up, then the cell FIRST once, then WARMUP rounds of the cells and REPEAT timed rounds. Each cell is
+ * cut and evaluated as the kernel does: expression variables dropped, classes no later snippet needs forgotten
+ * ({@link JShellClassHistory}). What is left out is the kernel: its messages, the cell's threads, output and stop
+ * checks. Prints one line of JSON: JVM start to {@code main}, making JShell, the imports, the first cell, and each
+ * cell's median, ms.
  */
 public final class JShellAlone {
 
     private JShellAlone() {}
 
     public static void main(String[] args) throws Exception {
-        long t0 = System.nanoTime();
         long jvm = ManagementFactory.getRuntimeMXBean().getUptime();
+        long t0 = System.nanoTime();
         int warmUp = Integer.parseInt(args[0]);
         int repeat = Integer.parseInt(args[1]);
-        List<String> cells = Arrays.asList(args).subList(2, args.length);
+        String firstCell = args[2];
+        List<String> cells = Arrays.asList(args).subList(3, args.length);
         JShell shell = JavacWarmup.newShell();
         shell.addToClasspath(System.getenv(Layout.CLASSPATH_VARIABLE));
+        JShellClassHistory history = JShellClassHistory.of(shell, System.err);
         long made = System.nanoTime();
-        cell(shell, Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
+        cell(shell, history, Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
+        cell(shell, history, Evaluator.HIDDEN_SETUP);
         long imported = System.nanoTime();
-        cell(shell, cells.get(0));
+        cell(shell, history, firstCell);
         long first = System.nanoTime();
         for (int r = 0; r < warmUp; r++) {
-            cells.forEach(c -> cell(shell, c));
+            cells.forEach(c -> cell(shell, history, c));
         }
         double[][] times = new double[cells.size()][repeat];
         for (int r = 0; r < repeat; r++) {
             for (int c = 0; c < cells.size(); c++) {
                 long s = System.nanoTime();
-                cell(shell, cells.get(c));
+                cell(shell, history, cells.get(c));
                 times[c][r] = (System.nanoTime() - s) / 1e6;
             }
         }
         String medians = Arrays.stream(times)
-                .map(t -> {
-                    double[] sorted = t.clone();
-                    Arrays.sort(sorted);
-                    return String.format(Locale.ROOT, "%.2f", sorted[sorted.length / 2]);
-                })
+                .map(t -> String.format(Locale.ROOT, "%.2f", median(t)))
                 .collect(Collectors.joining(", "));
-        System.out.printf(Locale.ROOT, "{\"jvm_ms\": %d, \"jshell_ms\": %.1f, \"imports_ms\": %.1f, \"first_cell_ms\": %.1f,"
+        System.out.printf(
+                Locale.ROOT,
+                "{\"jvm_ms\": %d, \"jshell_ms\": %.1f, \"imports_ms\": %.1f, \"first_cell_ms\": %.1f,"
                         + " \"cells_ms\": [%s]}%n",
-                jvm, (made - t0) / 1e6, (imported - made) / 1e6, (first - imported) / 1e6, medians);
+                jvm,
+                (made - t0) / 1e6,
+                (imported - made) / 1e6,
+                (first - imported) / 1e6,
+                medians);
         System.exit(0);
     }
 
-    /** A cell's snippets in order, as the kernel cuts them; an expression's variable dropped once evaluated. */
-    private static void cell(JShell shell, String code) {
+    /** As Python's statistics.median (the report's): the mean of the two middle values of an even count. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * A cell's snippets in order, as the kernel cuts them; an expression's variable dropped once evaluated, then
+     * the classes no later snippet needs forgotten (as {@link Evaluator#run} does).
+     */
+    private static void cell(JShell shell, JShellClassHistory history, String code) {
         List<String> problems = new ArrayList<>();
         for (Snippets.Piece piece : Snippets.split(shell.sourceCodeAnalysis(), code)) {
             for (SnippetEvent e : shell.eval(piece.source())) {
@@ -83,6 +101,9 @@ public final class JShellAlone {
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("failed: " + problems);
+        }
+        if (history != null) {
+            history.forgetUnused();
         }
     }
 }

@@ -25,15 +25,17 @@ class JShellClassHistoryTest extends WithEvaluator {
 
     @Test
     void laterCellsStillCompileAgainstEveryKindOfEarlierDeclaration() {
-        assertFalse(run("record Point(double x, double y) { double norm() { return Math.hypot(x, y); } }").isError());
+        assertFalse(run("record Point(double x, double y) { double norm() { return Math.hypot(x, y); } }")
+                .isError());
         assertFalse(run("interface Shape { double area(); }").isError());
         assertFalse(run("class Square implements Shape { final double side; Square(double s) { side = s; }\n"
-                + "  public double area() { return side * side; }\n"
-                + "  Shape twice() { return new Shape() { public double area() { return 2 * Square.this.area(); } }; } }")
+                        + "  public double area() { return side * side; }\n"
+                        + "  Shape twice() { return new Shape() { public double area() { return 2 * Square.this.area(); } }; } }")
                 .isError());
         assertFalse(run("double scale = 2;").isError());
         assertFalse(run("double scaled(double x) { return scale * x; }").isError());
-        assertFalse(run("java.util.function.DoubleUnaryOperator half = x -> x / 2;").isError());
+        assertFalse(
+                run("java.util.function.DoubleUnaryOperator half = x -> x / 2;").isError());
         for (int i = 0; i < 5; i++) { // statements and expressions in between, all forgotten
             run("System.out.print(\"\");");
             run("1 + " + i);
