@@ -135,6 +135,9 @@ final class CellExecutionControl extends DirectExecutionControl {
         long t0 = System.nanoTime();
         SnippetThread t = runner;
         if (t == null || t.cell != threads) {
+            if (t != null) {
+                t.work.add(SnippetThread.END); // an earlier cell's (endCell ends it; this is insurance)
+            }
             t = new SnippetThread(threads, loader.classLoader());
             t.start();
             runner = t;
@@ -178,6 +181,10 @@ final class CellExecutionControl extends DirectExecutionControl {
     private boolean awaitEnd(SnippetRun run, Thread t, CellThreads threads) throws InterruptedException {
         long until = 0; // once the stop is seen: when waiting ends
         while (!run.done.await(20, TimeUnit.MILLISECONDS)) {
+            if (!t.isAlive() && run.done.getCount() > 0) { // ended outside the snippet (a Thread.stop from elsewhere)
+                run.thrown = new IllegalStateException("the thread running the cell ended unexpectedly");
+                return true;
+            }
             if (!threads.stopRequested()) {
                 continue;
             }
@@ -256,7 +263,9 @@ final class CellExecutionControl extends DirectExecutionControl {
                 if (next == END) {
                     return;
                 }
-                Thread.interrupted(); // an interrupt meant for the snippet before does not reach this one
+                if (!cell.stopRequested()) {
+                    Thread.interrupted(); // an interrupt meant for the snippet before does not reach this one
+                }
                 next.run();
             }
         }

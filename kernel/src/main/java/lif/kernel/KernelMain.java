@@ -118,8 +118,9 @@ public final class KernelMain {
 
     /**
      * Runs what a kernel start and a first few cells load (the kernel and its sockets, JShell, javac, the imports,
-     * the warm-up cells, a figure's rendering), then exits: run with {@code -XX:ArchiveClassesAtExit}, it writes the class-data
-     * archive that later starts map instead of loading and verifying those classes again.
+     * the warm-up cells, a figure's rendering), then exits: run with {@code -XX:AOTCacheOutput} (Java 25+) or
+     * {@code -XX:ArchiveClassesAtExit}, it writes the AOT cache or class-data archive that later starts map instead
+     * of loading and verifying those classes again ({@code bin/install-kernel}).
      */
     static void train() throws Exception {
         Map<String, String> env = System.getenv();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JShellClassHistoryTest extends WithEvaluator {
@@ -54,5 +55,52 @@ class JShellClassHistoryTest extends WithEvaluator {
         assertEquals("REPL.$JShell$12", JShellClassHistory.outerClass("REPL.$JShell$12$Point"));
         assertEquals("REPL.$JShell$12", JShellClassHistory.outerClass("REPL.$JShell$12$1"));
         assertEquals("REPL.$JShell$12B_13", JShellClassHistory.outerClass("REPL.$JShell$12B_13$Shape"));
+    }
+
+    @Test
+    void mutuallyRecursiveMethodsSurviveRedefiningWhatTheyUse() {
+        // a waits for b, b completes a, then a and the type they use are redefined: JShell recompiles the
+        // dependents, and the classes they were compiled against before are forgotten
+        for (String cell : List.of(
+                "class Spot {}",
+                "int a(Spot p) { return b(\"x\"); }",
+                "int b(String s) { return s == null ? a(null) : s.length(); }",
+                "int a(Spot p) { return 2; }",
+                "class Spot { int x = 5; }")) {
+            CellResult r = run(cell);
+            assertFalse(r.isError(), cell + ": " + r.traceback);
+        }
+        assertEquals(1, run("b(\"y\")").value);
+        assertEquals(2, run("b(null)").value);
+        assertEquals(5, run("new Spot().x").value);
+    }
+
+    @Test
+    void enumsSwitchesAndRedefinedTypesStillCompile() {
+        assertFalse(run("enum Mode { EULER, EXACT }").isError());
+        assertFalse(
+                run("String describe(Mode m) { switch (m) { case EULER: return \"step\"; default: return \"closed\"; } }")
+                        .isError());
+        assertFalse(run("record Sample(double t, double v) {}").isError());
+        assertFalse(run("Sample first = new Sample(0, -0.06);").isError());
+        assertFalse(run("double vOf(Sample s) { return s.v(); }").isError());
+        for (int i = 0; i < 3; i++) {
+            run("System.out.print(\"\");");
+        }
+        assertFalse(run("record Sample(double t, double v, double i) {}").isError()); // dependents recompile
+        assertEquals("step", run("describe(Mode.EULER)").value);
+        assertEquals(-0.06, run("vOf(new Sample(0, -0.06, 0))").value);
+        assertFalse(run("double later() { return undefinedYet * 2; }").isError()); // waits for undefinedYet
+        assertFalse(run("double undefinedYet = 4;").isError());
+        assertEquals(8.0, run("later()").value);
+    }
+
+    @Test
+    void classFilesNameTheirReplClasses() {
+        byte[] file = "..LREPL/$JShell$1$Point;..REPL/$JShell$12B_13..java/lang/Object..REPL/$JShell$7"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(
+                java.util.Set.of("REPL.$JShell$1", "REPL.$JShell$12B_13", "REPL.$JShell$7"),
+                JShellClassHistory.replClassesIn(file));
     }
 }
