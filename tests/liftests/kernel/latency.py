@@ -163,9 +163,10 @@ def main(argv=None):
     print("start to first result, median of %d starts: %s" % (args.starts, ", ".join(
         "%s %.2f s" % ("IPython" if n == "IPython" else "ours (%s)" % label[n], statistics.median(starts[n]))
         for n in kernels)))
-    print("where our kernel's time goes (medians, ms): split into snippets, compile (JShell: javac, wrapping),"
-          " load (with stop checks), run, render; other = the rest of the kernel's handling (its messages, the"
-          " cell's set-up); outside = ZeroMQ, the Python client")
+    print("where our kernel's time goes (medians, ms): before (the busy and execute_input messages), split into"
+          " snippets, compile (JShell: javac, wrapping), load (with stop checks), run, render, cell (the rest of"
+          " running it: threads, output, bookkeeping), after (result message, history); other = what these leave;"
+          " outside = ZeroMQ, the Python client")
     for name in ours:
         for c, cell in enumerate(CELLS):
             if not phases[name, c]:

@@ -122,7 +122,9 @@ final class LifKernel extends BaseKernel {
         env.setBusyDeferIdle(); // idle goes out after the reply, also when something here fails
         env.publish(new PublishExecuteInput(code, count));
 
+        long started = System.nanoTime();
         CellRunner.Outcome outcome = runner.run(code, count, frontend(env, message), request.isStdinEnabled());
+        long ran = System.nanoTime();
         CellResult result = outcome.result();
         if (result.isError()) {
             env.publish(new PublishError(result.errorName, result.errorValue, styled(result.traceback)));
@@ -132,7 +134,7 @@ final class LifKernel extends BaseKernel {
         if (request.shouldStoreHistory()) {
             history.add(count, code, shownText(outcome));
         }
-        Map<String, Object> metadata = Map.of("timing_ms", timing(outcome, received));
+        Map<String, Object> metadata = Map.of("timing_ms", timing(outcome, received, started, ran));
         if (result.isError()) {
             ErrorReply error = new ErrorReply(result.errorName, result.errorValue, result.traceback);
             error.setExecutionCount(count);
@@ -172,16 +174,25 @@ final class LifKernel extends BaseKernel {
         };
     }
 
-    /** Where the kernel's time for a cell went, ms (the execute_reply's metadata; liftests.kernel.latency reads it). */
-    private static Map<String, Double> timing(CellRunner.Outcome outcome, long received) {
+    /**
+     * Where the kernel's time for a cell went, ms (the execute_reply's metadata; liftests.kernel.latency reads it):
+     * the messages before the cell (busy, execute_input), the cell's phases, the rest of running it (its threads,
+     * output and bookkeeping), the messages after it (result, history), and the total up to the reply.
+     */
+    private static Map<String, Double> timing(CellRunner.Outcome outcome, long received, long started, long ran) {
         Evaluator.Times t = outcome.times();
+        long phases = t.split() + t.compile() + t.load() + t.run() + outcome.renderNanos();
+        long now = System.nanoTime();
         Map<String, Double> ms = new LinkedHashMap<>();
+        ms.put("before", (started - received) / 1e6);
         ms.put("split", t.split() / 1e6);
         ms.put("compile", t.compile() / 1e6);
         ms.put("load", t.load() / 1e6);
         ms.put("run", t.run() / 1e6);
         ms.put("render", outcome.renderNanos() / 1e6);
-        ms.put("total", (System.nanoTime() - received) / 1e6);
+        ms.put("cell", (ran - started - phases) / 1e6);
+        ms.put("after", (now - ran) / 1e6);
+        ms.put("total", (now - received) / 1e6);
         return ms;
     }
 
