@@ -171,12 +171,16 @@ def main(argv=None):
         for c, cell in enumerate(CELLS):
             if not phases[name, c]:
                 continue
-            med = {phase: statistics.median(values) for phase, values in phases[name, c].items()}
-            total = statistics.median(times[name, name, c]) * 1000
-            inside = med.pop("total", sum(med.values()))
+            samples = dict(phases[name, c])
+            inside = samples.pop("total", None)
+            med = {phase: statistics.median(values) for phase, values in samples.items()}
+            # other and outside per round trip, then their medians (medians of parts do not add up to one of sums)
+            rounds = range(len(times[name, name, c]))
+            outside = [times[name, name, c][i] * 1000 - inside[i] for i in rounds] if inside else [0.0]
+            other = [inside[i] - sum(v[i] for v in samples.values()) for i in rounds] if inside else [0.0]
             print("  %-8s %-22s %s, other %.1f; outside %.1f" % (
                 label[name], cell[0], ", ".join("%s %.1f" % kv for kv in med.items()),
-                inside - sum(med.values()), total - inside))
+                statistics.median(other), statistics.median(outside)))
     print("the floor: JShell alone in the same JVM (java, options, archive, classpath), used as the kernel uses it"
           " (imports, expression variables dropped, unused classes forgotten) but without the kernel: no messages,"
           " snippets run on the calling thread (lif.kernel.JShellAlone); right after each kernel's run, same rounds:")
