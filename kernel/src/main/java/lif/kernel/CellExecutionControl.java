@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -50,7 +51,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     /** The thread running the current cell's snippets, or null (used by the evaluating thread only). */
     private SnippetThread runner;
     /** Starts each cell's snippet thread. */
-    private final Executor starter = Executors.newSingleThreadExecutor(task -> {
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "lif-cell-starter");
         t.setDaemon(true);
         return t;
@@ -72,17 +73,15 @@ final class CellExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Starts a cell: its snippets run in {@code threads}, on a thread started now by {@link #starter}, on the other
-     * core while JShell compiles the first snippet (Thread.start waits for the new thread: started where the first
-     * snippet runs, it cost about 0.7 ms of every cell's round trip).
+     * Starts a cell: its snippets run in {@code threads}, on a thread that {@link #starter} starts now, while JShell
+     * compiles the first snippet (Thread.start waits for the new thread: started where the first snippet runs, it
+     * cost about 0.7 ms of every cell's round trip).
      */
-    void beginCell(CellThreads threads) {
+    void beginCell(CellThreads threads) throws InterruptedException {
+        endCell(); // the last cell's thread, if it was not ended (insurance: Evaluator.run always ends it)
         CellStop.settle();
         threads.begin();
         this.cell = threads;
-        if (runner != null) {
-            runner.work.add(SnippetThread.END); // the last cell's (endCell ends it; this is insurance)
-        }
         runner = new SnippetThread(threads, loader.classLoader()); // made here: daemon and priority as this thread's
         runner.startOn(starter);
         this.stuckIn = null;
@@ -151,18 +150,13 @@ final class CellExecutionControl extends DirectExecutionControl {
         }
         long t0 = System.nanoTime();
         SnippetThread t = runner;
-        if (t == null || t.cell != threads) {
-            if (t != null) {
-                t.work.add(SnippetThread.END); // an earlier cell's (endCell ends it; this is insurance)
-            }
-            t = new SnippetThread(threads, loader.classLoader());
-            t.startOn(Runnable::run);
-            runner = t;
+        if (t == null || t.cell != threads) { // defensive: beginCell made it, and only a stop takes it away
+            throw new StoppedException();
         }
         SnippetRun run = new SnippetRun(doitMethod);
         t.work.add(run);
         if (!awaitEnd(run, t, threads)) {
-            runner = null; // stuck: a later snippet gets a new thread, this one ends if it ever returns
+            runner = null; // stuck after a stop: the cell ends, the thread too if it ever returns
             t.work.add(SnippetThread.END);
         }
         runNanos += System.nanoTime() - t0;
@@ -202,7 +196,7 @@ final class CellExecutionControl extends DirectExecutionControl {
                 run.thrown = t.notStarted;
                 return true;
             }
-            if (t.running && !t.isAlive() && run.done.getCount() > 0) { // ended outside the snippet (a Thread.stop)
+            if (t.getState() == Thread.State.TERMINATED && run.done.getCount() > 0) { // ended outside a snippet
                 run.thrown = new IllegalStateException("the thread running the cell ended unexpectedly");
                 return true;
             }
@@ -242,6 +236,12 @@ final class CellExecutionControl extends DirectExecutionControl {
             this.doit = doit;
         }
 
+        /** Ends it unrun, as stopped. */
+        void refuse() {
+            thrown = new CellStop.Stopped();
+            done.countDown();
+        }
+
         @Override
         public void run() {
             try {
@@ -266,8 +266,6 @@ final class CellExecutionControl extends DirectExecutionControl {
 
         final CellThreads cell;
         final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
-        /** True once it runs. */
-        volatile boolean running;
         /** Why it could not be started (no memory for another thread), else null. */
         volatile Throwable notStarted;
 
@@ -290,7 +288,6 @@ final class CellExecutionControl extends DirectExecutionControl {
 
         @Override
         public void run() {
-            running = true;
             while (true) {
                 Runnable next;
                 try {
@@ -301,9 +298,11 @@ final class CellExecutionControl extends DirectExecutionControl {
                 if (next == END) {
                     return;
                 }
-                if (!cell.stopRequested()) {
-                    Thread.interrupted(); // an interrupt meant for the snippet before does not reach this one
+                if (cell.stopRequested() && next instanceof SnippetRun) {
+                    ((SnippetRun) next).refuse(); // queued before the stop (which this thread may have missed)
+                    continue;
                 }
+                Thread.interrupted(); // an interrupt meant for the snippet before does not reach this one
                 next.run();
             }
         }
@@ -330,6 +329,18 @@ final class CellExecutionControl extends DirectExecutionControl {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new InternalException(e.toString());
         }
+    }
+
+    /** JShell closing: the starter and an idle snippet thread end. */
+    @Override
+    public void close() {
+        SnippetThread t = runner;
+        runner = null;
+        if (t != null) {
+            t.work.add(SnippetThread.END);
+        }
+        starter.shutdown();
+        super.close();
     }
 
     /** JShell's own stop request: the same as an interrupt. */

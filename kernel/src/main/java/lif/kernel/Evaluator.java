@@ -109,11 +109,12 @@ final class Evaluator implements AutoCloseable {
     /** Runs a cell: its snippets in order, stopping at the first error or at an interrupt. */
     CellResult run(String code, int executionCount, CellThreads threads) {
         long t0 = System.nanoTime();
-        control.beginCell(threads);
-        List<Snippets.Piece> pieces = Snippets.split(shell.sourceCodeAnalysis(), code);
-        long split = System.nanoTime() - t0;
+        long split = 0;
         CellResult last = CellResult.none();
         try {
+            control.beginCell(threads);
+            List<Snippets.Piece> pieces = Snippets.split(shell.sourceCodeAnalysis(), code);
+            split = System.nanoTime() - t0;
             for (Snippets.Piece piece : pieces) {
                 if (threads.stopRequested()) {
                     return CellErrors.interrupted(control.stuckIn());
@@ -124,6 +125,9 @@ final class Evaluator implements AutoCloseable {
                 }
             }
             return last;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CellErrors.interrupted(null);
         } finally {
             long all = System.nanoTime() - t0;
             long load = control.loadNanos();

@@ -41,7 +41,12 @@ final class StackTraces {
     }
 
     private static void frames(
-            StackTraceElement[] st, Function<StackTraceElement, String> place, List<String> out, int max) {
+            StackTraceElement[] all, Function<StackTraceElement, String> place, List<String> out, int max) {
+        // the stop checks the kernel puts into the learner's code (CellStop.check) are not the learner's: a
+        // StackOverflowError often ends in one, on top of the learner's frames
+        StackTraceElement[] st = java.util.Arrays.stream(all)
+                .filter(f -> !f.getClassName().equals(CellStop.class.getName()))
+                .toArray(StackTraceElement[]::new);
         int end = st.length;
         for (int i = 0; i < st.length; i++) {
             if (isKernelFrame(st[i])) {

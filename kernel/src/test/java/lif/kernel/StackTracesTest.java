@@ -27,6 +27,24 @@ class StackTracesTest {
     }
 
     @Test
+    void aStackOverflowInAStopCheckStillShowsTheLearnersRecursion() {
+        // the stack runs out in the stop check at the entry of the learner's method (about one time in six)
+        StackOverflowError e = new StackOverflowError();
+        StackTraceElement[] frames = new StackTraceElement[1024];
+        java.util.Arrays.fill(frames, new StackTraceElement("REPL.$JShell$5", "down", "#5", 1));
+        frames[0] = new StackTraceElement(CellStop.class.getName(), "check", "CellStop.java", 27);
+        e.setStackTrace(frames);
+        List<String> lines =
+                StackTraces.format(e, f -> f.getClassName().startsWith("REPL.") ? "cell [2], line 1" : null);
+        assertEquals(
+                List.of(
+                        "java.lang.StackOverflowError",
+                        "    at down (cell [2], line 1)",
+                        "    ... the line above repeats 1,022 more times"),
+                lines.subList(0, 3));
+    }
+
+    @Test
     void namesTheCellAndLineOfASnippetFrame() {
         Exception e = new IllegalStateException("bad");
         e.setStackTrace(new StackTraceElement[] {
