@@ -154,7 +154,7 @@ final class Evaluator implements AutoCloseable {
         try {
             return outcome(events, cell, piece, codeLine, executionCount, threads);
         } finally {
-            dropTemporaries(events);
+            dropTemporaries(shell, events);
         }
     }
 
@@ -202,7 +202,7 @@ final class Evaluator implements AutoCloseable {
      * compilation (a trivial cell took 80 ms after 400 of them instead of 15) and keep its value from being
      * collected.
      */
-    private void dropTemporaries(List<SnippetEvent> events) {
+    static void dropTemporaries(JShell shell, List<SnippetEvent> events) {
         for (SnippetEvent e : events) {
             if (e.causeSnippet() == null
                     && e.snippet() instanceof VarSnippet

@@ -107,7 +107,9 @@ final class JShellClassHistory {
             Set<String> kept = keptOuterClasses();
             int before = classes.size();
             classes.keySet().removeIf(name -> name.startsWith(REPL_CLASS_PREFIX) && !kept.contains(outerClass(name)));
-            named.keySet().retainAll(classes.values());
+            Set<Object> left = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            left.addAll(classes.values());
+            named.keySet().retainAll(left);
             return before - classes.size();
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             failed = true;

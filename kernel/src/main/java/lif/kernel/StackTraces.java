@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * An exception as a learner should see it: the exception, the frames of the learner's code and of the
- * libraries it called (not the kernel's), runs of the same frame (a recursion) as one line, at most
+ * An exception as a learner should see it: the exception, the frames of the learner's code and of what it
+ * called (not the kernel's frames that ran it, nor its stop checks), runs of the same frame (a recursion) as one
+ * line, at most
  * {@value #MAX_LINES} lines, and a hint for errors whose cause is not in the code's text.
  */
 final class StackTraces {
@@ -47,12 +48,11 @@ final class StackTraces {
         StackTraceElement[] st = java.util.Arrays.stream(all)
                 .filter(f -> !f.getClassName().equals(CellStop.class.getName()))
                 .toArray(StackTraceElement[]::new);
+        // the kernel's frames below the learner's (the snippet thread, reflection, JShell) go; kernel frames the
+        // learner's code called (display, for one) stay
         int end = st.length;
-        for (int i = 0; i < st.length; i++) {
-            if (isKernelFrame(st[i])) {
-                end = i;
-                break;
-            }
+        while (end > 0 && isKernelFrame(st[end - 1])) {
+            end--;
         }
         int shown = 0;
         int i = 0;

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.VarSnippet;
 
 /**
  * JShell by itself, without the kernel: the floor under the kernel's start and round trip. A report's baseline
@@ -88,16 +87,13 @@ public final class JShellAlone {
     private static void cell(JShell shell, JShellClassHistory history, String code) {
         List<String> problems = new ArrayList<>();
         for (Snippets.Piece piece : Snippets.split(shell.sourceCodeAnalysis(), code)) {
-            for (SnippetEvent e : shell.eval(piece.source())) {
+            List<SnippetEvent> events = shell.eval(piece.source());
+            for (SnippetEvent e : events) {
                 if (e.status() == Snippet.Status.REJECTED || e.exception() != null) {
                     problems.add(piece.source().strip());
                 }
-                if (e.causeSnippet() == null
-                        && e.snippet() instanceof VarSnippet
-                        && e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-                    shell.drop(e.snippet());
-                }
             }
+            Evaluator.dropTemporaries(shell, events);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("failed: " + problems);

@@ -45,6 +45,26 @@ class StackTracesTest {
     }
 
     @Test
+    void keepsTheKernelFramesTheLearnersCodeCalledAndDropsThoseBelowIt() {
+        Exception e = new IllegalArgumentException("no renderer");
+        e.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("lif.kernel.Notebook", "display", "Notebook.java", 30),
+            new StackTraceElement("REPL.$JShell$13", "do_it$", "#13", 1),
+            new StackTraceElement("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2),
+            new StackTraceElement("java.lang.reflect.Method", "invoke", "Method.java", 568),
+            new StackTraceElement("lif.kernel.CellExecutionControl$SnippetRun", "run", "X.java", 1),
+        });
+        List<String> lines =
+                StackTraces.format(e, f -> f.getClassName().startsWith("REPL.") ? "cell [3], line 1" : null);
+        assertEquals(
+                List.of(
+                        "java.lang.IllegalArgumentException: no renderer",
+                        "    at lif.kernel.Notebook.display(Notebook.java:30)",
+                        "    at (cell [3], line 1)"),
+                lines);
+    }
+
+    @Test
     void namesTheCellAndLineOfASnippetFrame() {
         Exception e = new IllegalStateException("bad");
         e.setStackTrace(new StackTraceElement[] {
