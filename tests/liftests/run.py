@@ -75,8 +75,8 @@ SUITES = [
           default=False),
     suite("kernel", "the kernel: conformance suite, interrupts, output floods, memory, life cycle",
           module=["kernel.behaviour"], needs=["kernel", "kernel-test"]),
-    suite("latency", "report: a cell's round trip and start to first result, our kernel (Java 17, second JDK) next to"
-                     " IPython's and to JShell alone",
+    suite("latency", "report: a cell's round trip and start to first result, our kernel (Java 17) next to IPython's and"
+                     " to JShell alone (kernel.latency --second-jdk adds Java 21+)",
           module=["kernel.latency"], report=True, needs=["kernel"]),
     suite("startup", "kernel start-up cycles through jupyter_client and a Notebook server (LIF_KERNEL_CYCLES)",
           module=["kernel.start_cycles", "--client", os.environ.get("LIF_KERNEL_CYCLES", "50 20").split()[0],

@@ -1,12 +1,14 @@
 """Round trip of a cell, our kernel next to IPython's (ipykernel), in one run: a report, not a test.
 
-  PYTHONPATH=tests python3 -m liftests.kernel.latency [--repeat 30] [--data-dir DIR] [--no-second-jdk]
+  PYTHONPATH=tests python3 -m liftests.kernel.latency [--cold] [--warm-up 20] [--repeat 30] [--data-dir DIR]
+      [--second-jdk]
 
-Our kernel as installed in build/jupyter (or --data-dir; Java 17 here) and as installed for the second JDK
-(liftests.kernel.jdks: Java 25 here, always the current build), each next to IPython's kernel: start to first
-result (a println cell, from starting the process to its reply and idle), then three cells -- a trivial
-expression, a println, a typical 5-line tutorial cell -- --warm-up rounds (the JVM's JIT compiles javac
-meanwhile), then --repeat timed rounds, our kernel and IPython's taking turns so that a change of the machine's
+Our kernel as installed in build/jupyter (or --data-dir; Java 17 here) and, with --second-jdk, as installed for the
+second JDK (liftests.kernel.jdks: Java 25 here, always the current build), each next to IPython's kernel: start to
+first result (a println cell, from starting the process to its reply and idle); then our kernel is left idle until
+its javac warm-up is over (as while a learner reads the notebook's opening; --cold leaves this out), and three
+cells -- a trivial expression, a println, a typical 5-line tutorial cell -- run --warm-up rounds (their own first
+runs), then --repeat timed rounds, our kernel and IPython's taking turns so that a change of the machine's
 load hits both alike (one pair at a time: two kernels on two cores, not three). Prints the median (and 90th
 percentile) from execute_request to both execute_reply and idle; where our kernel's time goes (its own per-phase
 times, the execute_reply's metadata "timing_ms", and the rest: ZeroMQ, JSON, signing, the Python client); and the
@@ -19,6 +21,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 import unittest
 
 from liftests import JUPYTER_DATA, ROOT, layout
@@ -71,12 +74,25 @@ def take_turns(kernels, code, warm_up, repeat):
     return times, phases
 
 
-def start_kernels(specs):
-    """{name: Kernel} for {name: Kernel arguments}; stops the ones started if a later one fails."""
+def settle(kernel, limit=90.0):
+    """Waits until the kernel's process has been idle for a second (under 0.05 s of CPU time): ours once its idle javac
+    warm-up is over, as after a learner's first minute of reading. Returns the seconds waited (at most about limit)."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit and kernel.cpu_growth(1.0)[0] >= 0.05:
+        pass
+    return time.monotonic() - start
+
+
+def start_kernels(specs, settled=False):
+    """{name: Kernel} for {name: Kernel arguments}, started one after the other (and, if settled, each left to
+    settle() before the next starts: two javac warm-ups would each wait for the other to be quiet); stops the ones
+    started if a later one fails."""
     started = {}
     try:
         for name, spec in specs.items():
             started[name] = Kernel(**spec)
+            if settled:
+                settle(started[name])
     except BaseException:
         for kernel in started.values():
             kernel.close()
@@ -84,9 +100,10 @@ def start_kernels(specs):
     return started
 
 
-def jshell_alone(data_dir, warm_up, repeat):
+def jshell_alone(data_dir, settled, warm_up, repeat):
     """JShell by itself in the kernelspec's JVM (java, options, class-data archive, classpath, environment), no
-    kernel: lif.kernel.JShellAlone (kernel/src/test). Its JSON line, or a string saying why there is none."""
+    kernel: lif.kernel.JShellAlone (kernel/src/test), after what the kernel's idle javac warm-up does if settled. Its
+    JSON line, or a string saying why there is none."""
     classes = os.path.join(ROOT, "kernel", "target", "test-classes")
     built = os.path.join(classes, "lif", "kernel", "JShellAlone.class")
     source = os.path.join(ROOT, "kernel", "src", "test", "java", "lif", "kernel", "JShellAlone.java")
@@ -96,8 +113,9 @@ def jshell_alone(data_dir, warm_up, repeat):
         spec = json.load(f)
     argv = spec["argv"]
     cp = argv.index("-cp")
-    command = argv[:cp] + ["-cp", argv[cp + 1] + os.pathsep + classes, "lif.kernel.JShellAlone", str(warm_up),
-                           str(repeat), FIRST["ours"][0]] + [cell[1] for cell in CELLS]
+    command = argv[:cp] + ["-cp", argv[cp + 1] + os.pathsep + classes, "lif.kernel.JShellAlone",
+                           "settled" if settled else "cold", str(warm_up), str(repeat), FIRST["ours"][0]] + [
+        cell[1] for cell in CELLS]
     env = {**os.environ, **spec["env"], layout.get("kernel.env.warmup"): "0"}
     try:
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
@@ -111,17 +129,20 @@ def jshell_alone(data_dir, warm_up, repeat):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=30, help="timed rounds of the three cells")
-    # the JIT compiles javac's hot paths over the first few hundred snippets (the kernel's own javac warm-up does
-    # the same in idle time, which a tight loop of cells never leaves it)
-    parser.add_argument("--warm-up", type=int, default=60, help="rounds of the three cells run before timing")
+    # the JIT compiles javac's hot paths over the first few hundred snippets: the kernel's own javac warm-up does that
+    # while it is idle (a learner reading), which a tight loop of cells never leaves it
+    parser.add_argument("--cold", action="store_true",
+                        help="time the cells right after the first one, without letting our kernel settle first (its "
+                             "idle javac warm-up over); use with --warm-up 60 or more")
+    parser.add_argument("--warm-up", type=int, default=20, help="rounds of the three cells run before timing")
     parser.add_argument("--starts", type=int, default=3, help="kernel starts per kernel for start to first result")
     parser.add_argument("--data-dir", help="Jupyter data folder of our kernelspec (default: build/jupyter); the "
                                            "second JDK's is always build/jupyter-second-jdk")
-    parser.add_argument("--no-second-jdk", action="store_true",
-                        help="leave out our kernel on the second JDK (Java 21+, see liftests.kernel.jdks)")
+    parser.add_argument("--second-jdk", action="store_true",
+                        help="also our kernel on the second JDK (Java 21+, see liftests.kernel.jdks): a minute more")
     args = parser.parse_args(argv)
     kernels = {"ours": {"data_dir": args.data_dir} if args.data_dir else {}}
-    if not args.no_second_jdk:
+    if args.second_jdk:
         try:
             kernels["ours2"] = {"data_dir": second_jdk_kernel()}
         except (unittest.SkipTest, subprocess.CalledProcessError, OSError) as e:
@@ -134,10 +155,13 @@ def main(argv=None):
             starts[name].append(first_result(*FIRST["IPython" if name == "IPython" else "ours"], **spec))
 
     ours = [name for name in kernels if name != "IPython"]
-    times, phases, label, alone = {}, {}, {"IPython": "IPython"}, {}
+    times, phases, label, alone, settled = {}, {}, {"IPython": "IPython"}, {}, {}
     for name in ours:  # each of ours with IPython's, taking turns
         pair = start_kernels({name: kernels[name], "IPython": kernels["IPython"]})
         try:
+            if not args.cold:
+                pair[name].run(FIRST["ours"][0])
+                settled[name] = settle(pair[name])
             pair_times, pair_phases = take_turns(pair, lambda n, cell: cell[2] if n == "IPython" else cell[1],
                                                  args.warm_up, args.repeat)
             java = pair[name].result("System.getProperty(\"java.version\")").strip('"').split(".")[0]
@@ -149,10 +173,12 @@ def main(argv=None):
             times[name, n, c] = values
         for c in range(len(CELLS)):
             phases[name, c] = pair_phases.get((name, c), {})
-        alone[name] = jshell_alone(kernels[name].get("data_dir"), args.warm_up, args.repeat)
+        alone[name] = jshell_alone(kernels[name].get("data_dir"), not args.cold, args.warm_up, args.repeat)
 
-    print("cell round trip (execute_request to reply and idle), median of %d after %d warm-up rounds, ms (p90); each"
-          " of our kernels taking turns with IPython's:" % (args.repeat, args.warm_up))
+    print("cell round trip (execute_request to reply and idle), median of %d after %s%d warm-up rounds, ms (p90); each"
+          " of our kernels taking turns with IPython's:" % (args.repeat, "" if args.cold else (
+              "our kernel settled (left idle until its javac warm-up was over, as while a learner reads: %s) and " %
+              ", ".join("%.0f s" % settled[n] for n in ours)), args.warm_up))
     for name in ours:
         print("  %-22s %18s %18s %7s" % ("cell", "ours (%s)" % label[name], "IPython", "ratio"))
         for c, cell in enumerate(CELLS):
@@ -183,16 +209,17 @@ def main(argv=None):
                 statistics.median(other), statistics.median(outside)))
     print("the floor: JShell alone in the same JVM (java, options, archive, classpath), used as the kernel uses it"
           " (imports, expression variables dropped, unused classes forgotten) but without the kernel: no messages,"
-          " snippets run on the calling thread (lif.kernel.JShellAlone); right after each kernel's run, same rounds:")
+          " snippets run on the calling thread (lif.kernel.JShellAlone); right after each kernel's run, %ssame rounds:"
+          % ("" if args.cold else "after what the kernel's idle javac warm-up does, then the "))
     for name in ours:
         a = alone[name]
         if isinstance(a, str):
             print("  %-8s (none: %s)" % (label[name], a))
             continue
-        print("  %-8s start: JVM %.2f s + JShell %.2f s + imports %.2f s + first cell %.2f s = %.2f s; cells: %s ms" % (
+        print("  %-8s start: JVM %.2f s + JShell %.2f s + imports %.2f s + first cell %.2f s = %.2f s; %scells: %s ms" % (
             label[name], a["jvm_ms"] / 1000, a["jshell_ms"] / 1000, a["imports_ms"] / 1000,
             a["first_cell_ms"] / 1000, (a["jvm_ms"] + a["jshell_ms"] + a["imports_ms"] + a["first_cell_ms"]) / 1000,
-            " / ".join("%.1f" % v for v in a["cells_ms"])))
+            "" if args.cold else "warm-up %.0f s, " % a["settle_s"], " / ".join("%.1f" % v for v in a["cells_ms"])))
     sys.stdout.flush()
     return 0
 

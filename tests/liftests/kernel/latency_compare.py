@@ -1,6 +1,6 @@
 """Cell round trip of installed kernels, taking turns on the same machine: a report, not a test.
 
-  PYTHONPATH=tests python3 -m liftests.kernel.latency_compare [--warm-up 60] [--repeat 30] NAME=JUPYTER_DATA_DIR...
+  PYTHONPATH=tests python3 -m liftests.kernel.latency_compare [--settle] [--warm-up 60] [--repeat 30] NAME=DIR...
 
 The three cells of liftests.kernel.latency, each kernel (ours, in that data folder's kernels/) running them in turn
 so that machine load hits all alike: --warm-up rounds, then --repeat timed ones. Prints, per cell and kernel, the
@@ -19,6 +19,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--warm-up", type=int, default=60, help="rounds of the three cells run before timing")
     parser.add_argument("--repeat", type=int, default=30, help="timed rounds of the three cells")
+    parser.add_argument("--settle", action="store_true",
+                        help="let each kernel settle first (its idle javac warm-up over, as for a learner reading)")
     parser.add_argument("kernels", nargs="+", metavar="NAME=DIR")
     args = parser.parse_args(argv)
     specs = {}
@@ -27,14 +29,14 @@ def main(argv=None):
         if not sep or not name or name in specs:
             parser.error("each kernel is NAME=JUPYTER_DATA_DIR, each NAME once: %r" % k)
         specs[name] = {"data_dir": data_dir}
-    kernels = start_kernels(specs)
+    kernels = start_kernels(specs, settled=args.settle)
     try:
         times, phases = take_turns(kernels, lambda name, cell: cell[1], args.warm_up, args.repeat)
     finally:
         for kernel in kernels.values():
             kernel.close()
-    print("cell round trip, median of %d after %d warm-up rounds, kernels taking turns, ms (the kernel's own phases):"
-          % (args.repeat, args.warm_up))
+    print("cell round trip, median of %d after %s%d warm-up rounds, kernels taking turns, ms (the kernel's own phases):"
+          % (args.repeat, "settling, then " if args.settle else "", args.warm_up))
     for c, cell in enumerate(CELLS):
         for name in kernels:
             own = ", ".join("%s %.1f" % (p, statistics.median(v)) for p, v in phases.get((name, c), {}).items())

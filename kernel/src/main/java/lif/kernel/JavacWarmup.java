@@ -48,9 +48,9 @@ public final class JavacWarmup {
     /** The environment variable of the CPU budget, s (named in the project's layout file). */
     public static final String SECONDS_VARIABLE = Layout.WARMUP_VARIABLE;
 
-    public static final double DEFAULT_SECONDS = 15;
+    public static final double DEFAULT_SECONDS = 25;
     /** Rounds over the warm-up cells (31 snippets each). */
-    public static final int MAX_ROUNDS = 8;
+    public static final int MAX_ROUNDS = 40;
     /** How long the rest of the kernel must have been quiet before a warm-up snippet runs. */
     public static final long QUIET_MILLIS = 200;
     /** Gives up waiting for a quiet kernel after this long. */
@@ -72,14 +72,16 @@ public final class JavacWarmup {
     private long lastCheck;
 
     private final double seconds;
+    private final int rounds;
     private final List<String> classpath;
     private final String initScript;
     private volatile int roundsDone;
     private volatile int snippetsDone;
     private volatile Throwable failure;
 
-    JavacWarmup(double seconds, List<String> classpath, String initScript) {
+    JavacWarmup(double seconds, int rounds, List<String> classpath, String initScript) {
         this.seconds = seconds;
+        this.rounds = rounds;
         this.classpath = List.copyOf(classpath);
         this.initScript = initScript;
     }
@@ -98,7 +100,12 @@ public final class JavacWarmup {
                 seconds = DEFAULT_SECONDS;
             }
         }
-        return new JavacWarmup(seconds, classpath, initScript == null ? "" : initScript);
+        return new JavacWarmup(seconds, MAX_ROUNDS, classpath, initScript == null ? "" : initScript);
+    }
+
+    /** The same warm-up, ending after {@code rounds} rounds at most (tests). */
+    JavacWarmup withRounds(int rounds) {
+        return new JavacWarmup(seconds, rounds, classpath, initScript);
     }
 
     /** Starts the daemon thread (nothing when the time budget is 0 or less); returns it, or null. */
@@ -168,7 +175,7 @@ public final class JavacWarmup {
                 shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath));
             }
             evalCell(shell, initScript, next);
-            for (int round = 0; round < MAX_ROUNDS && !stopped[0]; round++) {
+            for (int round = 0; round < rounds && !stopped[0]; round++) {
                 for (String cell : cells) {
                     evalCell(shell, cell, () -> {
                         boolean go = next.getAsBoolean();

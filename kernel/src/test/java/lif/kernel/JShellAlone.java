@@ -18,9 +18,11 @@ import jdk.jshell.SnippetEvent;
  * ({@code liftests.kernel.latency} runs it with the kernelspec's java, JVM options, class-data archive and
  * classpath), not a test.
  *
- * <p>{@code JShellAlone WARMUP REPEAT FIRST CELL...}: JShell made as the javac warm-up makes its own (snippets run
- * on this thread), the notebook classpath and {@code init.jsh} from the kernelspec's environment and the kernel's
- * hidden set-up, then the cell FIRST once, then WARMUP rounds of the cells and REPEAT timed rounds. Each cell is
+ * <p>{@code JShellAlone SETTLE WARMUP REPEAT FIRST CELL...}: JShell made as the javac warm-up makes its own (snippets
+ * run on this thread), the notebook classpath and {@code init.jsh} from the kernelspec's environment and the kernel's
+ * hidden set-up, then the cell FIRST once, then, if SETTLE is {@code settled}, what the kernel's idle javac warm-up
+ * does while a learner reads ({@link JavacWarmup#MAX_ROUNDS} rounds of its cells in a private JShell), then WARMUP rounds of the cells and REPEAT
+ * timed rounds. Each cell is
  * cut and evaluated as the kernel does: expression variables dropped, classes no later snippet needs forgotten
  * ({@link JShellClassHistory}). What is left out is the kernel: its messages, the cell's threads, output and stop
  * checks. Prints one line of JSON: JVM start to {@code main}, making JShell, the imports, the first cell, and each
@@ -33,10 +35,11 @@ public final class JShellAlone {
     public static void main(String[] args) throws Exception {
         long jvm = ManagementFactory.getRuntimeMXBean().getUptime();
         long t0 = System.nanoTime();
-        int warmUp = Integer.parseInt(args[0]);
-        int repeat = Integer.parseInt(args[1]);
-        String firstCell = args[2];
-        List<String> cells = Arrays.asList(args).subList(3, args.length);
+        int settle = args[0].equals("settled") ? JavacWarmup.MAX_ROUNDS : 0;
+        int warmUp = Integer.parseInt(args[1]);
+        int repeat = Integer.parseInt(args[2]);
+        String firstCell = args[3];
+        List<String> cells = Arrays.asList(args).subList(4, args.length);
         JShell shell = JavacWarmup.newShell();
         shell.addToClasspath(System.getenv(Layout.CLASSPATH_VARIABLE));
         JShellClassHistory history = JShellClassHistory.of(shell, System.err);
@@ -46,6 +49,16 @@ public final class JShellAlone {
         long imported = System.nanoTime();
         cell(shell, history, firstCell);
         long first = System.nanoTime();
+        try (JShell idle = JavacWarmup.newShell()) {
+            idle.addToClasspath(System.getenv(Layout.CLASSPATH_VARIABLE));
+            JavacWarmup.evalCell(
+                    idle, Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
+            List<String> warmupCells = JavacWarmup.cells();
+            for (int r = 0; r < settle; r++) {
+                warmupCells.forEach(c -> JavacWarmup.evalCell(idle, c));
+            }
+        }
+        long settled = System.nanoTime();
         for (int r = 0; r < warmUp; r++) {
             cells.forEach(c -> cell(shell, history, c));
         }
@@ -63,11 +76,12 @@ public final class JShellAlone {
         System.out.printf(
                 Locale.ROOT,
                 "{\"jvm_ms\": %d, \"jshell_ms\": %.1f, \"imports_ms\": %.1f, \"first_cell_ms\": %.1f,"
-                        + " \"cells_ms\": [%s]}%n",
+                        + " \"settle_s\": %.1f, \"cells_ms\": [%s]}%n",
                 jvm,
                 (made - t0) / 1e6,
                 (imported - made) / 1e6,
                 (first - imported) / 1e6,
+                (settled - first) / 1e9,
                 medians);
         System.exit(0);
     }

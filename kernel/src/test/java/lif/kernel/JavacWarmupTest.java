@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class JavacWarmupTest {
 
+    /** Rounds for the tests that run the warm-up (fewer than the kernel's: a round takes a second or so). */
+    static final int ROUNDS = 8;
+
     /** The library and its dependencies, as the kernel's LIF_KERNEL_CLASSPATH would list them. */
     static List<String> libraryClasspath() {
         List<String> cp = new ArrayList<>(
@@ -75,12 +78,15 @@ class JavacWarmupTest {
     @Test
     void runsInTheBackgroundWithinItsBudgetAndCanBeTurnedOff() throws Exception {
         JavacWarmup w = JavacWarmup.fromEnvironment(
-                Map.of(JavacWarmup.SECONDS_VARIABLE, "60"), libraryClasspath(), Files.readString(Path.of("init.jsh")));
+                        Map.of(JavacWarmup.SECONDS_VARIABLE, "60"),
+                        libraryClasspath(),
+                        Files.readString(Path.of("init.jsh")))
+                .withRounds(ROUNDS);
         Thread t = w.start();
         assertTrue(t.isDaemon());
         t.join(120_000);
         assertNull(w.failure());
-        assertEquals(JavacWarmup.MAX_ROUNDS, w.roundsDone(), "all rounds within 60 s");
+        assertEquals(ROUNDS, w.roundsDone(), "all rounds within 60 s");
 
         JavacWarmup brief = JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0.001"), List.of(), "");
         Thread b = brief.start();
@@ -105,16 +111,16 @@ class JavacWarmupTest {
         });
         busy.start();
         Thread.sleep(100);
-        JavacWarmup w =
-                JavacWarmup.fromEnvironment(Map.of(), libraryClasspath(), Files.readString(Path.of("init.jsh")));
+        JavacWarmup w = JavacWarmup.fromEnvironment(Map.of(), libraryClasspath(), Files.readString(Path.of("init.jsh")))
+                .withRounds(ROUNDS);
         Thread t = w.start();
         Thread.sleep(1_500);
         assertEquals(0, w.snippetsDone(), "no snippet while another thread computes");
         busy.join();
         t.join(120_000);
         assertNull(w.failure());
-        assertEquals(JavacWarmup.MAX_ROUNDS, w.roundsDone());
-        assertTrue(w.snippetsDone() > 8 * 25, "snippets: " + w.snippetsDone());
+        assertEquals(ROUNDS, w.roundsDone());
+        assertTrue(w.snippetsDone() > ROUNDS * 25, "snippets: " + w.snippetsDone());
     }
 
     @Test
