@@ -36,6 +36,7 @@ public final class KernelMain {
         Map<String, String> env = System.getenv();
         StandardStreams streams = StandardStreams.install();
         List<String> classpath = classpath(env.get(Layout.CLASSPATH_VARIABLE));
+        List<String> compileFirst = compileClasspath(env, classpath);
         String init = readInit(env.get(Layout.INIT_VARIABLE), streams.log());
 
         // JShell starts first, on a thread of its own (its first compile is the longest step of a start); the
@@ -47,7 +48,7 @@ public final class KernelMain {
         Thread starter = new Thread(
                 () -> {
                     try {
-                        Evaluator ev = Evaluator.create(classpath, streams.log());
+                        Evaluator ev = Evaluator.create(classpath, compileFirst, streams.log());
                         long t1 = System.nanoTime();
                         for (String line : ev.init(init)) {
                             streams.log().println("lif-kernel: start-up script: " + line);
@@ -125,6 +126,7 @@ public final class KernelMain {
     static void train() throws Exception {
         Map<String, String> env = System.getenv();
         List<String> classpath = classpath(env.get(Layout.CLASSPATH_VARIABLE));
+        List<String> compileFirst = compileClasspath(env, classpath);
         String init = readInit(env.get(Layout.INIT_VARIABLE), System.err);
         try {
             // the protocol side of a start: the kernel and its sockets (made, never bound)
@@ -134,7 +136,7 @@ public final class KernelMain {
         } catch (Exception | LinkageError e) {
             System.err.println("lif-kernel: class-data training left out the protocol: " + e);
         }
-        try (Evaluator ev = Evaluator.create(classpath, System.err)) {
+        try (Evaluator ev = Evaluator.create(classpath, compileFirst, System.err)) {
             ev.init(init);
             for (String cell : JavacWarmup.cells()) {
                 ev.run(cell, 1, CellThreads.quiet(1));
@@ -173,6 +175,15 @@ public final class KernelMain {
             // running from an unusual location: Notebook is then not available to cells
         }
         return cp;
+    }
+
+    /**
+     * What javac sees from the start: {@link Layout#COMPILE_CLASSPATH_VARIABLE} plus this kernel's jar, or the whole
+     * {@code classpath} where that variable is not set.
+     */
+    static List<String> compileClasspath(Map<String, String> env, List<String> classpath) {
+        String variable = env.get(Layout.COMPILE_CLASSPATH_VARIABLE);
+        return variable == null || variable.isBlank() ? classpath : classpath(variable);
     }
 
     private static String readInit(String path, java.io.PrintStream log) {

@@ -22,6 +22,11 @@ final class Layout {
     static final String VERSION = get("version");
     /** Environment variable: the notebook classpath (entries separated by the platform's path separator). */
     static final String CLASSPATH_VARIABLE = get("kernel.env.classpath");
+    /**
+     * Environment variable: the part of the notebook classpath javac sees from the start (the library and its own
+     * dependencies); absent: all of it.
+     */
+    static final String COMPILE_CLASSPATH_VARIABLE = get("kernel.env.compile.classpath");
     /** Environment variable: a file of imports run before the first cell. */
     static final String INIT_VARIABLE = get("kernel.env.init");
     /** Environment variable: the CPU budget of the background javac warm-up, s (0: off). */

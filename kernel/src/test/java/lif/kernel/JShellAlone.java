@@ -19,7 +19,7 @@ import jdk.jshell.SnippetEvent;
  * classpath), not a test.
  *
  * <p>{@code JShellAlone SETTLE WARMUP REPEAT FIRST CELL...}: JShell made as the javac warm-up makes its own (snippets
- * run on this thread), the notebook classpath and {@code init.jsh} from the kernelspec's environment and the kernel's
+ * run on this thread), the part of the notebook classpath the kernel's javac sees from the start and {@code init.jsh} from the kernelspec's environment and the kernel's
  * hidden set-up, then the cell FIRST once, then, if SETTLE is {@code settled}, what the kernel's idle javac warm-up
  * does while a learner reads ({@link JavacWarmup#MAX_ROUNDS} rounds of its cells in a private JShell), then WARMUP rounds of the cells and REPEAT
  * timed rounds. Each cell is
@@ -41,7 +41,8 @@ public final class JShellAlone {
         String firstCell = args[3];
         List<String> cells = Arrays.asList(args).subList(4, args.length);
         JShell shell = JavacWarmup.newShell();
-        shell.addToClasspath(System.getenv(Layout.CLASSPATH_VARIABLE));
+        String compileFirst = System.getenv(Layout.COMPILE_CLASSPATH_VARIABLE); // what the kernel's javac sees first
+        shell.addToClasspath(compileFirst != null ? compileFirst : System.getenv(Layout.CLASSPATH_VARIABLE));
         JShellClassHistory history = JShellClassHistory.of(shell, System.err);
         long made = System.nanoTime();
         cell(shell, history, Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
