@@ -442,6 +442,30 @@ class LifeCycle(unittest.TestCase):
             self.assertLess(gone, 1.5)
 
 
+class CompileClasspath(unittest.TestCase):
+    """javac starts with the library and its own dependencies only (LIF_KERNEL_COMPILE_CLASSPATH, kernel/README.md):
+    the start-up imports and the tutorial's kinds of cells need nothing more; a class of the rest (Guava) still
+    compiles, once the kernel has given javac the rest."""
+
+    GIVEN = "javac sees the whole notebook classpath"
+
+    def test_the_tutorial_needs_only_the_first_part_and_the_rest_comes_when_needed(self):
+        path = os.path.join(ROOT, "build", "logs", "kernel-compile-classpath.log")
+        with open(path, "w") as log, Kernel(log=log, env={layout.get("kernel.env.warmup"): "0"}) as k:
+            for code in ['System.out.println("ready " + (20 * 2 + 2));',
+                         "var p = LifParameters.defaults();\nTrajectory t = Lif.euler(p).run(Current.sinusoid(p));\n"
+                         "t.v().length",
+                         'Plots.figure().title("v").add("t", new double[] {0, 1}, "v", new double[] {1, 2},'
+                         ' Style.dots()).build()']:
+                run = k.run(code)
+                self.assertEqual(run.status, "ok", (code, run.error))
+            with open(path) as f:
+                self.assertNotIn(self.GIVEN, f.read(), "the imports and these cells needed more than the first part")
+            self.assertEqual(k.result('com.google.common.base.Strings.repeat("ab", 2)'), "abab")
+            with open(path) as f:
+                self.assertIn(self.GIVEN, f.read())
+
+
 class StartNotebooks(unittest.TestCase):
     def test_port_is_free_again_right_after_a_clean_stop(self):
         """bin/start-notebooks, stopped cleanly after serving requests, starts again at once on its port

@@ -74,13 +74,19 @@ def take_turns(kernels, code, warm_up, repeat):
     return times, phases
 
 
+WARMUP_THREAD = "lif-javac-warmu"  # the kernel's "lif-javac-warmup", as Linux names it (15 characters)
+
+
 def settle(kernel, limit=90.0):
-    """Waits until the kernel's process has been idle for a second (under 0.05 s of CPU time): ours once its idle javac
-    warm-up is over, as after a learner's first minute of reading. Returns the seconds waited (at most about limit)."""
+    """Waits until our kernel's idle javac warm-up is over (its thread gone) and the process has been idle for a
+    second (under 0.05 s of CPU time), as after a learner's first minute of reading; IPython's kernel only idles.
+    Returns the seconds waited; raises if that took over `limit` (a busy machine keeps the warm-up waiting)."""
     start = time.monotonic()
-    while time.monotonic() - start < limit and kernel.cpu_growth(1.0)[0] >= 0.05:
-        pass
-    return time.monotonic() - start
+    while time.monotonic() - start < limit:
+        busy = kernel.cpu_growth(1.0)[0] >= 0.05
+        if not busy and not any(name == WARMUP_THREAD for name, _ in kernel.threads_cpu_seconds().values()):
+            return time.monotonic() - start
+    raise RuntimeError("the kernel did not settle within %.0f s (machine busy?)" % limit)
 
 
 def start_kernels(specs, settled=False):
@@ -160,7 +166,9 @@ def main(argv=None):
         pair = start_kernels({name: kernels[name], "IPython": kernels["IPython"]})
         try:
             if not args.cold:
-                pair[name].run(FIRST["ours"][0])
+                first = pair[name].run(FIRST["ours"][0])
+                if first.status != "ok":
+                    raise RuntimeError("%s failed its first cell: %s" % (name, first.error))
                 settled[name] = settle(pair[name])
             pair_times, pair_phases = take_turns(pair, lambda n, cell: cell[2] if n == "IPython" else cell[1],
                                                  args.warm_up, args.repeat)

@@ -2,7 +2,7 @@
 with the warm-up on and off, lets it sit idle, then times a 6-statement cell 5 times; prints medians and
 their ratio. Reports only. Run with the python that has jupyter_client, after bin/install-kernel:
 
-  PYTHONPATH=tests build/venv/bin/python -m liftests.kernel.warmup_effect [IDLE_SECONDS]     (default 12)
+  PYTHONPATH=tests build/venv/bin/python -m liftests.kernel.warmup_effect [IDLE_SECONDS]     (default 25)
 """
 import statistics
 import sys
@@ -28,9 +28,9 @@ def median_cell_time(warmup_seconds, idle):
 
 
 def main():
-    idle = float(sys.argv[1]) if len(sys.argv) > 1 else 12.0
+    idle = float(sys.argv[1]) if len(sys.argv) > 1 else 25.0
     off = median_cell_time("0", idle)
-    on = median_cell_time("15", idle)
+    on = median_cell_time("25", idle)
     print("6-statement cell after %g s idle: warm-up off %.3f s, on %.3f s (%.2fx faster)" % (idle, off, on, off / on))
 
 

@@ -184,10 +184,13 @@ final class Evaluator implements AutoCloseable {
         List<SnippetEvent> events = shell.eval(piece.source());
         if (!compileLater.isEmpty() && mayNeedMoreClasspath(events)) {
             shell.addToClasspath(String.join(File.pathSeparator, compileLater));
-            log.println("lif-kernel: javac sees the whole notebook classpath from now on (needed by: "
+            log.println("lif-kernel: javac sees the whole notebook classpath from now on (after: "
                     + piece.source().strip().lines().findFirst().orElse("") + ")");
             compileLater = List.of();
-            events = shell.eval(piece.source());
+            if (nothingRan(events) && !threads.stopRequested()) {
+                dropTemporaries(shell, events);
+                events = shell.eval(piece.source());
+            }
         }
         try {
             return outcome(events, cell, piece, codeLine, executionCount, threads);
@@ -196,7 +199,11 @@ final class Evaluator implements AutoCloseable {
         }
     }
 
-    /** Whether a snippet did not compile, or waits for a type: perhaps one of the classpath javac does not see yet. */
+    /**
+     * Whether a snippet did not compile, or waits for something it names: perhaps a class of the classpath javac
+     * does not see yet. (Also for a parse error, as JShell gives an expression whose type javac cannot tell the
+     * same kind.)
+     */
     private static boolean mayNeedMoreClasspath(List<SnippetEvent> events) {
         for (SnippetEvent e : events) {
             if (e.causeSnippet() == null
@@ -207,6 +214,19 @@ final class Evaluator implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether none of a snippet's parts ran: then it can be evaluated again. {@code int a = f(), b = g();} is one
+     * snippet per variable, run in turn; if {@code a} ran before {@code b} failed, {@code f()} must not run twice.
+     */
+    private static boolean nothingRan(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null && e.status() == Snippet.Status.VALID) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private CellResult outcome(

@@ -24,7 +24,7 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * Compiles typical tutorial cells ({@code warmup.jsh}) a few times over in a private JShell on a background
+ * Compiles typical tutorial cells ({@code warmup.jsh}) up to {@value #MAX_ROUNDS} times over in a private JShell on a background
  * thread, while the kernel is idle, so that the JIT compiles javac's hot paths before the learner re-runs a
  * cell.
  *
@@ -175,6 +175,8 @@ public final class JavacWarmup {
                 shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath));
             }
             evalCell(shell, initScript, next);
+            // forgets compiled classes as the kernel does: else each of ~1,200 snippets would enter all earlier ones
+            JShellClassHistory history = JShellClassHistory.of(shell, nowhere());
             for (int round = 0; round < rounds && !stopped[0]; round++) {
                 for (String cell : cells) {
                     evalCell(shell, cell, () -> {
@@ -184,6 +186,9 @@ public final class JavacWarmup {
                         }
                         return go;
                     });
+                    if (history != null) {
+                        history.forgetUnused();
+                    }
                 }
                 if (!stopped[0]) {
                     roundsDone = round + 1;
@@ -210,13 +215,17 @@ public final class JavacWarmup {
                 return new DirectExecutionControl();
             }
         };
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        PrintStream nowhere = nowhere();
         return JShell.builder()
                 .executionEngine(direct, Map.of())
                 .in(InputStream.nullInputStream())
                 .out(nowhere)
                 .err(nowhere)
                 .build();
+    }
+
+    private static PrintStream nowhere() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     private boolean awaitQuietQuietly() {

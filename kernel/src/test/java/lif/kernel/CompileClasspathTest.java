@@ -78,6 +78,29 @@ class CompileClasspathTest {
     }
 
     @Test
+    void nothingRunsTwice() {
+        withEvaluator(ev -> {
+            run(ev, "int ticks = 0;\nint tick() { return ++ticks; }");
+            run(ev, "int a = tick(), b = extra.Extra.three();"); // a runs; b first fails or waits, or both wait
+            assertEquals(1, run(ev, "ticks").value, "the part that ran is not run again");
+            assertTrue(ev.compileLater().isEmpty());
+            CellResult r = run(ev, "int a = tick(), b = extra.Extra.three();\nb");
+            assertNull(r.errorName, String.valueOf(r.traceback));
+            assertEquals(3, r.value, "run again by the learner, it compiles");
+            assertEquals(2, run(ev, "ticks").value);
+        });
+    }
+
+    @Test
+    void anExpressionUsingTheRestFirst() {
+        withEvaluator(ev -> {
+            CellResult r = run(ev, "extra.Extra.three()");
+            assertNull(r.errorName, String.valueOf(r.traceback));
+            assertEquals(3, r.value);
+        });
+    }
+
+    @Test
     void aRealCompileErrorIsStillOneAndSaysWhy() {
         withEvaluator(ev -> {
             CellResult r = run(ev, "int x = \"a\";");

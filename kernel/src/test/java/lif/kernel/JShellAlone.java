@@ -20,8 +20,8 @@ import jdk.jshell.SnippetEvent;
  *
  * <p>{@code JShellAlone SETTLE WARMUP REPEAT FIRST CELL...}: JShell made as the javac warm-up makes its own (snippets
  * run on this thread), the part of the notebook classpath the kernel's javac sees from the start and {@code init.jsh} from the kernelspec's environment and the kernel's
- * hidden set-up, then the cell FIRST once, then, if SETTLE is {@code settled}, what the kernel's idle javac warm-up
- * does while a learner reads ({@link JavacWarmup#MAX_ROUNDS} rounds of its cells in a private JShell), then WARMUP rounds of the cells and REPEAT
+ * hidden set-up, then the cell FIRST once, then, if SETTLE is {@code settled}, the kernel's idle javac warm-up as
+ * it runs while a learner reads ({@link JavacWarmup}, its default budget, on this thread), then WARMUP rounds of the cells and REPEAT
  * timed rounds. Each cell is
  * cut and evaluated as the kernel does: expression variables dropped, classes no later snippet needs forgotten
  * ({@link JShellClassHistory}). What is left out is the kernel: its messages, the cell's threads, output and stop
@@ -35,7 +35,7 @@ public final class JShellAlone {
     public static void main(String[] args) throws Exception {
         long jvm = ManagementFactory.getRuntimeMXBean().getUptime();
         long t0 = System.nanoTime();
-        int settle = args[0].equals("settled") ? JavacWarmup.MAX_ROUNDS : 0;
+        boolean settled = args[0].equals("settled");
         int warmUp = Integer.parseInt(args[1]);
         int repeat = Integer.parseInt(args[2]);
         String firstCell = args[3];
@@ -50,16 +50,18 @@ public final class JShellAlone {
         long imported = System.nanoTime();
         cell(shell, history, firstCell);
         long first = System.nanoTime();
-        try (JShell idle = JavacWarmup.newShell()) {
-            idle.addToClasspath(System.getenv(Layout.CLASSPATH_VARIABLE));
-            JavacWarmup.evalCell(
-                    idle, Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
-            List<String> warmupCells = JavacWarmup.cells();
-            for (int r = 0; r < settle; r++) {
-                warmupCells.forEach(c -> JavacWarmup.evalCell(idle, c));
+        if (settled) { // the kernel's own warm-up (its budget, rounds and cells), on this thread
+            JavacWarmup w = new JavacWarmup(
+                    JavacWarmup.DEFAULT_SECONDS,
+                    JavacWarmup.MAX_ROUNDS,
+                    Arrays.asList(System.getenv(Layout.CLASSPATH_VARIABLE).split(java.io.File.pathSeparator)),
+                    Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
+            w.runQuietly();
+            if (w.failure() != null) {
+                throw new IllegalStateException("the javac warm-up failed", w.failure());
             }
         }
-        long settled = System.nanoTime();
+        long warm = System.nanoTime();
         for (int r = 0; r < warmUp; r++) {
             cells.forEach(c -> cell(shell, history, c));
         }
@@ -82,7 +84,7 @@ public final class JShellAlone {
                 (made - t0) / 1e6,
                 (imported - made) / 1e6,
                 (first - imported) / 1e6,
-                (settled - first) / 1e9,
+                (warm - first) / 1e9,
                 medians);
         System.exit(0);
     }
