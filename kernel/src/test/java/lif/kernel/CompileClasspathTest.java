@@ -51,6 +51,13 @@ class CompileClasspathTest {
         return ev.run(code, 1, CellThreads.quiet(1));
     }
 
+    /** Runs {@code code}, which must end without an error and show {@code value}. */
+    static void assertShows(Object value, Evaluator ev, String code) {
+        CellResult r = run(ev, code);
+        assertNull(r.errorName, String.valueOf(r.traceback));
+        assertEquals(value, r.value, code);
+    }
+
     @Test
     void aCellUsingTheRestCompilesAfterJavacIsGivenIt() {
         withEvaluator(ev -> {
@@ -60,9 +67,7 @@ class CompileClasspathTest {
                     run(ev, "Class.forName(\"extra.Extra\").getSimpleName()").value,
                     "running sees the whole classpath from the start");
             assertEquals(List.of(rest.toString()), ev.compileLater(), "javac does not see the rest yet");
-            CellResult r = run(ev, "int n = extra.Extra.three();\nn");
-            assertNull(r.errorName, String.valueOf(r.traceback));
-            assertEquals(3, r.value);
+            assertShows(3, ev, "int n = extra.Extra.three();\nn");
             assertTrue(ev.compileLater().isEmpty(), "javac sees all of it from now on");
             assertEquals(2, run(ev, "new extra.Extra().size()").value);
         });
@@ -73,7 +78,7 @@ class CompileClasspathTest {
         withEvaluator(ev -> {
             CellResult r = run(ev, "int sizeOf(extra.Extra e) { return e.size(); }");
             assertNull(r.errorName, String.valueOf(r.traceback));
-            assertEquals(2, run(ev, "sizeOf(new extra.Extra())").value);
+            assertShows(2, ev, "sizeOf(new extra.Extra())");
         });
     }
 
@@ -84,9 +89,7 @@ class CompileClasspathTest {
             run(ev, "int a = tick(), b = extra.Extra.three();"); // a runs; b first fails or waits, or both wait
             assertEquals(1, run(ev, "ticks").value, "the part that ran is not run again");
             assertTrue(ev.compileLater().isEmpty());
-            CellResult r = run(ev, "int a = tick(), b = extra.Extra.three();\nb");
-            assertNull(r.errorName, String.valueOf(r.traceback));
-            assertEquals(3, r.value, "run again by the learner, it compiles");
+            assertShows(3, ev, "int a = tick(), b = extra.Extra.three();\nb"); // the learner runs it again
             assertEquals(2, run(ev, "ticks").value);
         });
     }
@@ -94,9 +97,7 @@ class CompileClasspathTest {
     @Test
     void anExpressionUsingTheRestFirst() {
         withEvaluator(ev -> {
-            CellResult r = run(ev, "extra.Extra.three()");
-            assertNull(r.errorName, String.valueOf(r.traceback));
-            assertEquals(3, r.value);
+            assertShows(3, ev, "extra.Extra.three()");
         });
     }
 
