@@ -41,8 +41,10 @@ public final class JShellAlone {
         String firstCell = args[3];
         List<String> cells = Arrays.asList(args).subList(4, args.length);
         JShell shell = JavacWarmup.newShell();
-        String compileFirst = System.getenv(Layout.COMPILE_CLASSPATH_VARIABLE); // what the kernel's javac sees first
-        shell.addToClasspath(compileFirst != null ? compileFirst : System.getenv(Layout.CLASSPATH_VARIABLE));
+        List<String> classpath = KernelMain.classpath(System.getenv(Layout.CLASSPATH_VARIABLE));
+        // what the kernel's javac sees first (the kernel's own choice)
+        shell.addToClasspath(
+                String.join(java.io.File.pathSeparator, KernelMain.compileClasspath(System.getenv(), classpath)));
         JShellClassHistory history = JShellClassHistory.of(shell, System.err);
         long made = System.nanoTime();
         cell(shell, history, Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
@@ -54,7 +56,7 @@ public final class JShellAlone {
             JavacWarmup w = new JavacWarmup(
                     JavacWarmup.DEFAULT_SECONDS,
                     JavacWarmup.MAX_ROUNDS,
-                    Arrays.asList(System.getenv(Layout.CLASSPATH_VARIABLE).split(java.io.File.pathSeparator)),
+                    classpath,
                     Files.readString(Path.of(System.getenv(Layout.INIT_VARIABLE)), StandardCharsets.UTF_8));
             w.runQuietly();
             if (w.failure() != null) {
