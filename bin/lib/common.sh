@@ -155,7 +155,7 @@ classic_python() {
 install_kernel_if_needed() {   # install_kernel_if_needed PYTHON
   local spec
   spec="$JUPYTER_DATA/kernels/$(layout kernel.name)/kernel.json"
-  if [ ! -f "$spec" ] || [ "$ROOT/$(layout lib.jar)" -nt "$spec" ] || [ "$ROOT/$(layout kernel.jar)" -nt "$spec" ] || [ "$ROOT/$(layout kernel.init)" -nt "$spec" ] || [ "$ROOT/bin/install-kernel" -nt "$spec" ]; then
+  if [ ! -f "$spec" ] || [ "$ROOT/$(layout lib.jar)" -nt "$spec" ] || [ "$ROOT/$(layout kernel.jar)" -nt "$spec" ] || [ "$ROOT/$(layout kernel.init)" -nt "$spec" ] || [ "$ROOT/$(layout kernel.jit.directives)" -nt "$spec" ] || [ "$ROOT/bin/install-kernel" -nt "$spec" ]; then
     "$1" "$ROOT/bin/install-kernel" --data-dir "$JUPYTER_DATA" >&2 || die "installing the kernel failed"
   fi
 }

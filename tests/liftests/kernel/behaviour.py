@@ -371,6 +371,54 @@ class Memory(WithKernel):
         behaves_normally(self, self.k)
 
 
+class JitPolicy(WithKernel):
+    """The kernel's compiler directives (kernel/jit-directives.json): C2 compiles the learner's code and the
+    library's, not javac; javac's methods get C1's final code instead of staying in its profiled one. Read from
+    the JVM's own list of compiled methods (jcmd Compiler.codelist: id, level, state, method)."""
+
+    CODELIST = ('System.out.println(java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(\n'
+                '    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),'
+                ' "compilerCodelist", new Object[0], new String[0]));')
+    C2_FOR = ("REPL.", "lif.", "tech.tablesaw.", "org.apache.commons.math3.")
+
+    def levels(self):
+        """{method: set of levels} of the methods compiled so far."""
+        import re
+        cell = self.k.run(self.CODELIST)
+        self.assertEqual(cell.status, "ok", cell.error)
+        compiled = {}
+        for line in cell.text().splitlines():
+            m = re.match(r"\s*\d+\s+(\d)\s+\d+\s+(\S+)", line)
+            if m:
+                compiled.setdefault(m.group(2), set()).add(int(m.group(1)))
+        self.assertGreater(len(compiled), 100, cell.text()[:500])
+        return compiled
+
+    def test_c2_compiles_the_learners_and_the_librarys_code_and_not_javac(self):
+        for i in range(15):  # javac's hot methods pass every threshold
+            self.assertEqual(self.k.result('String s%d = "x" + %d;\ns%d.isEmpty()' % (i, i, i)), "false")
+        self.assertEqual(self.k.result(
+            "double f(double x) { double s = 0; for (int i = 0; i < 1000; i++) s += Math.sqrt(x + i); return s; }\n"
+            "double total = 0;\nfor (int j = 0; j < 20_000; j++) total += f(j);\ntotal > 0"), "true")
+        self.assertEqual(self.k.result("var p = LifParameters.defaults();\n"
+                                       "for (int j = 0; j < 200; j++) Lif.euler(p).run(Current.sinusoid(p));\n"
+                                       "p.steps() > 0"), "true")
+        compiled = self.levels()
+        c2 = sorted(m for m, levels in compiled.items() if 4 in levels)
+        say("Java %d: %d methods compiled, %d by C2, e.g. %s" % (self.java, len(compiled), len(c2), c2[:3]))
+        self.assertTrue(any(m.startswith("REPL.") and ".f(D)D" in m for m in c2), "the learner's f: %s" % c2)
+        self.assertTrue(any(m.startswith("lif.") for m in c2), "the library's loop: %s" % c2)
+        outside = [m for m in c2 if not m.startswith(self.C2_FOR)]
+        self.assertFalse(outside, "C2 compiled %d methods outside %s, e.g. %s" % (len(outside), self.C2_FOR,
+                                                                               outside[:5]))
+        javac = [m for m, levels in compiled.items() if m.startswith("com.sun.tools.javac.") and 1 in levels]
+        self.assertGreater(len(javac), 50, "javac's methods in C1's final code (level 1)")
+
+
+class JitPolicyOnSecondJdk(JitPolicy):
+    data_dir = staticmethod(second_jdk_kernel)
+
+
 class LifeCycle(unittest.TestCase):
     def test_system_exit_ends_the_kernel_at_once(self):
         with log_file() as log, Kernel(log=log) as k:

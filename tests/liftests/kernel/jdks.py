@@ -38,6 +38,7 @@ def second_jdk_kernel():
         raise unittest.SkipTest("no JDK 21+ under /usr/lib/jvm (set LIF_SECOND_JDK to one)")
     spec = os.path.join(SECOND_JDK_DATA, "kernels", kernel_name(), "kernel.json")
     sources = [layout.path("lib.jar"), layout.path("kernel.jar"), layout.path("kernel.init"),
+               layout.path("kernel.jit.directives"),
                os.path.join(ROOT, "bin", "install-kernel")]
     if not os.path.isfile(spec) or any(os.path.getmtime(f) > os.path.getmtime(spec) for f in sources) \
             or home not in open(spec).read():
