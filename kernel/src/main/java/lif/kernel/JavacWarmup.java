@@ -78,6 +78,11 @@ public final class JavacWarmup {
     private volatile int roundsDone;
     private volatile int snippetsDone;
     private volatile Throwable failure;
+    /** Runs once the kernel's start-up is over and it is quiet (or the warm-up will not run). */
+    private Runnable whenQuiet = () -> {};
+
+    private final java.util.concurrent.atomic.AtomicBoolean quietReached =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     JavacWarmup(double seconds, int rounds, List<String> classpath, String initScript) {
         this.seconds = seconds;
@@ -108,9 +113,25 @@ public final class JavacWarmup {
         return new JavacWarmup(seconds, rounds, classpath, initScript);
     }
 
+    /**
+     * Other idle-time work: {@code action} runs on the warm-up's thread once the kernel's start-up is over and it
+     * is quiet, before the first warm-up snippet; at once where the warm-up is off; in any case once.
+     */
+    JavacWarmup whenQuiet(Runnable action) {
+        this.whenQuiet = action;
+        return this;
+    }
+
+    private void reachedQuiet() {
+        if (quietReached.compareAndSet(false, true)) {
+            whenQuiet.run();
+        }
+    }
+
     /** Starts the daemon thread (nothing when the time budget is 0 or less); returns it, or null. */
     public Thread start() {
         if (!(seconds > 0)) {
+            reachedQuiet();
             return null;
         }
         Thread t = new Thread(this::runQuietly, "lif-javac-warmup");
@@ -142,6 +163,8 @@ public final class JavacWarmup {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             failure = e;
+        } finally {
+            reachedQuiet(); // also where the warm-up could not tell or gave up
         }
     }
 
@@ -158,6 +181,7 @@ public final class JavacWarmup {
         if (!awaitQuiet(true)) { // the kernel's start-up first, fully
             return;
         }
+        reachedQuiet();
         // before each step: within the CPU budget, and the rest of the kernel quiet (waits for it); once false, stays
         // false
         boolean[] stopped = {false};

@@ -102,8 +102,9 @@ public final class KernelMain {
             streams.log().println("lif-kernel: the Jupyter process that started this kernel is gone; exiting");
             Runtime.getRuntime().halt(0);
         });
-        evaluator.thenRun(
-                () -> JavacWarmup.fromEnvironment(env, classpath, init).start());
+        evaluator.thenAccept(ev -> JavacWarmup.fromEnvironment(env, classpath, init)
+                .whenQuiet(ev::resumeIndexing) // JShell's class index too waits for the idle kernel
+                .start());
 
         connection.waitUntilClose();
         System.exit(0); // cell threads left running must not keep the JVM alive

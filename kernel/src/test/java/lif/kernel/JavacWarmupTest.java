@@ -93,8 +93,11 @@ class JavacWarmupTest {
         b.join(60_000);
         assertTrue(brief.roundsDone() < JavacWarmup.MAX_ROUNDS, "stops at its deadline");
 
+        int[] idleWork = {0};
         assertNull(JavacWarmup.fromEnvironment(Map.of(JavacWarmup.SECONDS_VARIABLE, "0"), List.of(), "")
+                .whenQuiet(() -> idleWork[0]++)
                 .start());
+        assertEquals(1, idleWork[0], "idle-time work runs at once when the warm-up is off");
     }
 
     @Test
@@ -113,13 +116,17 @@ class JavacWarmupTest {
         Thread.sleep(100);
         JavacWarmup w = JavacWarmup.fromEnvironment(Map.of(), libraryClasspath(), Files.readString(Path.of("init.jsh")))
                 .withRounds(ROUNDS);
+        List<Integer> snippetsWhenQuiet = new java.util.concurrent.CopyOnWriteArrayList<>();
+        w.whenQuiet(() -> snippetsWhenQuiet.add(w.snippetsDone()));
         Thread t = w.start();
         Thread.sleep(1_500);
         assertEquals(0, w.snippetsDone(), "no snippet while another thread computes");
+        assertEquals(List.of(), snippetsWhenQuiet, "no idle-time work either");
         busy.join();
         t.join(120_000);
         assertNull(w.failure());
         assertEquals(ROUNDS, w.roundsDone());
+        assertEquals(List.of(0), snippetsWhenQuiet, "idle-time work once, before the first warm-up snippet");
         assertTrue(w.snippetsDone() > ROUNDS * 25, "snippets: " + w.snippetsDone());
     }
 
