@@ -65,34 +65,33 @@ final class Evaluator implements AutoCloseable {
         this.log = log;
         this.control = control;
         this.loader = loader;
-        this.resumeIndexing = suspendIndexing(shell.sourceCodeAnalysis(), log);
+        this.resumeIndexing = holdIndexing(log); // before the source analysis exists (it starts the index)
         this.assist = new CodeAssist(shell.sourceCodeAnalysis());
         this.history = JShellClassHistory.of(shell, log);
     }
 
     /**
-     * Holds back JShell's class index: made on a thread of JShell's own as soon as its source analysis exists, it
-     * walks the whole JDK image and every jar (0.4 s of CPU on Java 17), on the second core while the start-up
-     * imports compile on the first, 0.1 s of each start. Only completion of package names and "fix imports" read it.
-     * Through JShell's own pause ({@code SourceCodeAnalysisImpl.suspendIndexing}, public in a class of jdk.jshell,
-     * opened to the kernel by the kernelspec): returns what resumes it, or null where that is not there.
+     * Holds back JShell's class index: JShell starts making it on a thread of its own as soon as a source analysis
+     * exists; it walks the whole JDK image and every jar (0.4 s of CPU on Java 17), on the second core while the
+     * start-up imports compile on the first, 0.1 s of each start. Only completion of package names and "fix imports"
+     * read it. A task that waits goes first onto that thread (JShell's one indexing thread for the JVM,
+     * {@code SourceCodeAnalysisImpl.INDEXER}, opened to the kernel by the kernelspec), before any index task can run:
+     * JShell's own {@code suspendIndexing} would come too late for the first one. Returns what lets it go, or null
+     * where that thread is not there.
      */
-    private static Runnable suspendIndexing(SourceCodeAnalysis analysis, PrintStream log) {
+    private static Runnable holdIndexing(PrintStream log) {
         try {
-            java.lang.reflect.Method suspend = analysis.getClass().getMethod("suspendIndexing");
-            java.lang.reflect.Method resume = analysis.getClass().getMethod("resumeIndexing");
-            suspend.setAccessible(true);
-            resume.setAccessible(true);
-            suspend.invoke(analysis);
-            return () -> {
-                try {
-                    resume.invoke(analysis);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    log.println("lif-kernel: JShell's class index stays paused: " + e);
-                }
-            };
+            java.lang.reflect.Field field =
+                    Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("INDEXER");
+            field.setAccessible(true);
+            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+            ((java.util.concurrent.ExecutorService) field.get(null)).submit(() -> {
+                gate.await();
+                return null;
+            });
+            return gate::countDown;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            log.println("lif-kernel: JShell's class index is built at start (cannot pause it: " + e + ")");
+            log.println("lif-kernel: JShell's class index is made at start (cannot hold it back: " + e + ")");
             return null;
         }
     }
@@ -354,7 +353,7 @@ final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        resumeIndexing(); // JShell's indexing thread is one for the JVM: a paused index would hold up the others
+        resumeIndexing(); // JShell's indexing thread is one for the JVM: held, it would hold up every other JShell
         shell.close();
     }
 

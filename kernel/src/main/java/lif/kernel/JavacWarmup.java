@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -81,8 +82,7 @@ public final class JavacWarmup {
     /** Runs once the kernel's start-up is over and it is quiet (or the warm-up will not run). */
     private Runnable whenQuiet = () -> {};
 
-    private final java.util.concurrent.atomic.AtomicBoolean quietReached =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean quietReached = new AtomicBoolean();
 
     JavacWarmup(double seconds, int rounds, List<String> classpath, String initScript) {
         this.seconds = seconds;
