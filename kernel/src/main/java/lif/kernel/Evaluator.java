@@ -47,10 +47,10 @@ final class Evaluator implements AutoCloseable {
     private List<String> compileLater;
 
     private final PrintStream log;
-    /** Lets JShell's class index be built (see {@link #resumeIndexing()}); null where it was not held back. */
-    private final Runnable resumeIndexing;
+    /** Lets JShell's class index be made (see {@link #releaseClassIndex()}); null where it was not held back. */
+    private final Runnable indexGate;
 
-    private final AtomicBoolean indexingResumed = new AtomicBoolean();
+    private final AtomicBoolean indexReleased = new AtomicBoolean();
 
     /**
      * Where the kernel's time for the last cell went, ns: cutting it into snippets, compiling them (JShell's
@@ -65,21 +65,26 @@ final class Evaluator implements AutoCloseable {
         this.log = log;
         this.control = control;
         this.loader = loader;
-        this.resumeIndexing = holdIndexing(log); // before the source analysis exists (it starts the index)
-        this.assist = new CodeAssist(shell.sourceCodeAnalysis());
-        this.history = JShellClassHistory.of(shell, log);
+        this.indexGate = holdClassIndex(log); // before the source analysis exists (it starts the index)
+        try {
+            this.assist = new CodeAssist(shell.sourceCodeAnalysis());
+            this.history = JShellClassHistory.of(shell, log);
+        } catch (RuntimeException | Error e) {
+            releaseClassIndex(); // the indexing thread is the JVM's: never leave it held
+            throw e;
+        }
     }
 
     /**
      * Holds back JShell's class index: JShell starts making it on a thread of its own as soon as a source analysis
      * exists; it walks the whole JDK image and every jar (0.4 s of CPU on Java 17), on the second core while the
-     * start-up imports compile on the first, 0.1 s of each start. Only completion of package names and "fix imports"
-     * read it. A task that waits goes first onto that thread (JShell's one indexing thread for the JVM,
+     * start-up imports compile on the first, 0.1 s of each start. Only the package names that completion offers
+     * ({@code java.} and Tab, subpackages) and "fix imports" read it. A task that waits goes first onto that thread (JShell's one indexing thread for the JVM,
      * {@code SourceCodeAnalysisImpl.INDEXER}, opened to the kernel by the kernelspec), before any index task can run:
-     * JShell's own {@code suspendIndexing} would come too late for the first one. Returns what lets it go, or null
-     * where that thread is not there.
+     * JShell's own {@code suspendIndexing} would come too late for the first one. Returns what lets it go (it holds
+     * up every JShell of the JVM until then), or null where that thread is not there.
      */
-    private static Runnable holdIndexing(PrintStream log) {
+    static Runnable holdClassIndex(PrintStream log) {
         try {
             java.lang.reflect.Field field =
                     Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("INDEXER");
@@ -97,12 +102,12 @@ final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Lets JShell build its class index, held back since the start (the kernel calls it once it is idle after its
+     * Lets JShell make its class index, held back since the start (the kernel calls it once it is idle after its
      * start-up); later calls do nothing.
      */
-    void resumeIndexing() {
-        if (resumeIndexing != null && indexingResumed.compareAndSet(false, true)) {
-            resumeIndexing.run();
+    void releaseClassIndex() {
+        if (indexGate != null && indexReleased.compareAndSet(false, true)) {
+            indexGate.run();
         }
     }
 
@@ -353,7 +358,7 @@ final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        resumeIndexing(); // JShell's indexing thread is one for the JVM: held, it would hold up every other JShell
+        releaseClassIndex(); // JShell's indexing thread is one for the JVM: held, it would hold up every other JShell
         shell.close();
     }
 

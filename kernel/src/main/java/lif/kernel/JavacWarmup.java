@@ -79,7 +79,10 @@ public final class JavacWarmup {
     private volatile int roundsDone;
     private volatile int snippetsDone;
     private volatile Throwable failure;
-    /** Runs once the kernel's start-up is over and it is quiet (or the warm-up will not run). */
+    /**
+     * Runs once: when the kernel's start-up is over and it is quiet, or when the warm-up is off, gives up waiting
+     * or fails.
+     */
     private Runnable whenQuiet = () -> {};
 
     private final AtomicBoolean quietReached = new AtomicBoolean();
@@ -115,7 +118,8 @@ public final class JavacWarmup {
 
     /**
      * Other idle-time work: {@code action} runs on the warm-up's thread once the kernel's start-up is over and it
-     * is quiet, before the first warm-up snippet; at once where the warm-up is off; in any case once.
+     * is quiet, before the first warm-up snippet; at once where the warm-up is off; where the warm-up gives up
+     * waiting (after {@link #MAX_WAIT_NANOS}) or fails, then; in any case once.
      */
     JavacWarmup whenQuiet(Runnable action) {
         this.whenQuiet = action;

@@ -103,7 +103,7 @@ public final class KernelMain {
             Runtime.getRuntime().halt(0);
         });
         evaluator.thenAccept(ev -> JavacWarmup.fromEnvironment(env, classpath, init)
-                .whenQuiet(ev::resumeIndexing) // JShell's class index too waits for the idle kernel
+                .whenQuiet(ev::releaseClassIndex) // JShell's class index too waits for the idle kernel
                 .start());
 
         connection.waitUntilClose();
@@ -137,11 +137,12 @@ public final class KernelMain {
         } catch (Exception | LinkageError e) {
             System.err.println("lif-kernel: class-data training left out the protocol: " + e);
         }
-        try (Evaluator ev = Evaluator.create(classpath, compileFirst, System.err)) {
-            ev.init(init);
-            for (String cell : JavacWarmup.cells()) {
-                ev.run(cell, 1, CellThreads.quiet(1));
-            }
+        // not closed: closing lets JShell's class index be made, which would race the archive's dump at exit (the
+        // kernel makes the index only when idle, after its start)
+        Evaluator ev = Evaluator.create(classpath, compileFirst, System.err);
+        ev.init(init);
+        for (String cell : JavacWarmup.cells()) {
+            ev.run(cell, 1, CellThreads.quiet(1));
         }
         System.exit(0);
     }

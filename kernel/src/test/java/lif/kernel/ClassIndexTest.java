@@ -32,9 +32,9 @@ class ClassIndexTest {
         try (Evaluator ev = Evaluator.create(List.of(), new PrintStream(PrintStream.nullOutputStream()))) {
             Thread.sleep(500);
             assertFalse(upToDate(ev.analysis()), "held back");
-            ev.resumeIndexing();
-            assertTrue(becomesUpToDate(ev.analysis()), "made once resumed");
-            ev.resumeIndexing(); // a second call does nothing
+            ev.releaseClassIndex();
+            assertTrue(becomesUpToDate(ev.analysis()), "made once released");
+            ev.releaseClassIndex(); // a second call does nothing
         }
     }
 }

@@ -40,6 +40,7 @@ public final class JShellAlone {
         int repeat = Integer.parseInt(args[2]);
         String firstCell = args[3];
         List<String> cells = Arrays.asList(args).subList(4, args.length);
+        Runnable indexGate = Evaluator.holdClassIndex(System.err); // as the kernel: the class index after the start
         JShell shell = JavacWarmup.newShell();
         List<String> classpath = KernelMain.classpath(System.getenv(Layout.CLASSPATH_VARIABLE));
         // what the kernel's javac sees first (the kernel's own choice)
@@ -52,6 +53,9 @@ public final class JShellAlone {
         long imported = System.nanoTime();
         cell(shell, history, firstCell);
         long first = System.nanoTime();
+        if (indexGate != null) {
+            indexGate.run(); // where the kernel lets it go: once idle, before its warm-up
+        }
         if (settled) { // the kernel's own warm-up (its budget, rounds and cells), on this thread
             JavacWarmup w = new JavacWarmup(
                     JavacWarmup.DEFAULT_SECONDS,
