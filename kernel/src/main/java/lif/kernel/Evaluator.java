@@ -3,10 +3,14 @@ package lif.kernel;
 import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -79,18 +83,18 @@ final class Evaluator implements AutoCloseable {
      * Holds back JShell's class index: JShell starts making it on a thread of its own as soon as a source analysis
      * exists; it walks the whole JDK image and every jar (0.4 s of CPU on Java 17), on the second core while the
      * start-up imports compile on the first, 0.1 s of each start. Only the package names that completion offers
-     * ({@code java.} and Tab, subpackages) and "fix imports" read it. A task that waits goes first onto that thread (JShell's one indexing thread for the JVM,
-     * {@code SourceCodeAnalysisImpl.INDEXER}, opened to the kernel by the kernelspec), before any index task can run:
-     * JShell's own {@code suspendIndexing} would come too late for the first one. Returns what lets it go (it holds
+     * ({@code java.} and Tab, subpackages) and "fix imports" read it. A task that waits goes first onto that thread
+     * (JShell's one indexing thread for the JVM, {@code SourceCodeAnalysisImpl.INDEXER}, opened to the kernel by the
+     * kernelspec), before any index task can run: JShell's own {@code suspendIndexing} would come too late for the
+     * first one. Returns what lets it go (it holds
      * up every JShell of the JVM until then), or null where that thread is not there.
      */
     static Runnable holdClassIndex(PrintStream log) {
         try {
-            java.lang.reflect.Field field =
-                    Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("INDEXER");
+            Field field = Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("INDEXER");
             field.setAccessible(true);
-            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-            ((java.util.concurrent.ExecutorService) field.get(null)).submit(() -> {
+            CountDownLatch gate = new CountDownLatch(1);
+            ((ExecutorService) field.get(null)).submit(() -> {
                 gate.await();
                 return null;
             });
@@ -134,7 +138,7 @@ final class Evaluator implements AutoCloseable {
         if (!compileFirst.isEmpty()) {
             shell.addToClasspath(String.join(File.pathSeparator, compileFirst)); // once: javac re-reads it per call
         }
-        List<String> later = new java.util.ArrayList<>(classpath);
+        List<String> later = new ArrayList<>(classpath);
         later.removeAll(compileFirst);
         if (!later.isEmpty()) {
             try {
